@@ -1,0 +1,41 @@
+using RecurrentGpt.Core.Story;
+
+namespace RecurrentGpt.Core.Prompts;
+
+/// <summary>The lengths a prompt asks for, spelled out in its "Length" line.</summary>
+public sealed record PromptLengths(int ParagraphUnits, int PlanUnits, int MemoryCapUnits, int OpeningParagraphs);
+
+/// <summary>
+/// The instructions of every call in one language. System texts hold only what is stable for a story,
+/// so providers can cache the prefix; everything that changes per step goes into the user message.
+/// </summary>
+public abstract class PromptBook
+{
+    public static PromptBook For(StoryLanguage language) => language switch
+    {
+        StoryLanguage.Chinese => ChinesePromptBook.Instance,
+        _ => EnglishPromptBook.Instance,
+    };
+
+    public abstract StoryLanguage Language { get; }
+
+    public abstract string OpeningSystem(string genre, PromptLengths lengths);
+
+    public abstract string StepSystem(bool rewriteMemory, bool recommend, PromptLengths lengths);
+
+    public abstract string PlanChoiceSystem(PromptLengths lengths);
+
+    public abstract string CompressionSystem(int capUnits);
+
+    /// <summary>The follow-up sent when an output could not be parsed; it quotes the parse error.</summary>
+    public abstract string Repair(string error);
+
+    /// <summary>The compression request's user text.</summary>
+    public abstract string CompressionRequest(int currentUnits, int capUnits);
+
+    /// <summary>Section headings of the user message, in this language, keyed by the tag name.</summary>
+    public abstract string Heading(string tag);
+
+    /// <summary>The line that stands in for an empty section (no related paragraphs yet, say).</summary>
+    public abstract string Nothing { get; }
+}

@@ -1,0 +1,22 @@
+using RecurrentGpt.Core.Memory;
+
+namespace RecurrentGpt.Core.Story;
+
+/// <summary>Everything one step reads: the recurrence's inputs, as the writer may have edited them.</summary>
+public sealed record StepRequest(
+    Premise Premise,
+    string Title,
+    string Outline,
+    int Step,
+    string PreviousParagraph,
+    ShortTermMemory ShortTermMemory,
+    IReadOnlyList<RetrievedMemory> LongTermMemories,
+    string ChosenPlan);
+
+/// <summary>What the human simulator reads to pick a plan.</summary>
+public sealed record PlanChoiceRequest(
+    Premise Premise,
+    string Outline,
+    string LatestParagraph,
+    ShortTermMemory ShortTermMemory,
+    IReadOnlyList<string> Plans);
