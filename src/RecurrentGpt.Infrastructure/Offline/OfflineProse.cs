@@ -58,6 +58,12 @@ internal sealed class OfflineProse
         "{A} suspects the fire was not an accident.",
         "Someone has been leaving unsigned notes under {A}'s door.",
         "{A} fears that finding the truth will cost a friendship.",
+        "The ferry to {P2} has been cancelled three nights running without explanation.",
+        "{C} paid for a room above the bakery in cash and gave a false name.",
+        "{B} keeps a pistol that has not been fired in ten years.",
+        "The last entry in the harbour log was written in a hand nobody recognises.",
+        "{A} has until the end of the month before the lease on the workshop runs out.",
+        "A child in the district claims to have seen lights moving under the water.",
     ];
 
     private static readonly string[] ChinesePlaces = ["旧港口", "桥下的档案馆", "夜市", "废弃的天文台", "边境车站", "被淹没的礼拜堂", "屋顶花园", "南下的末班车"];
@@ -110,6 +116,12 @@ internal sealed class OfflineProse
         "{A}怀疑那场大火并不是意外。",
         "有人一直往{A}的门缝里塞没有署名的纸条。",
         "{A}担心查清真相会失去一段友谊。",
+        "去{P2}的渡轮已经连续三晚停航，没有任何解释。",
+        "{C}用现金租下了面包店楼上的房间，登记的是假名字。",
+        "{B}有一把十年没开过火的手枪。",
+        "港口日志的最后一条记录，字迹没有人认得。",
+        "到月底，{A}工作室的租约就要到期了。",
+        "这一带有个孩子说自己看见水下有灯光在移动。",
     ];
 
     private readonly Random _random;
@@ -162,7 +174,7 @@ internal sealed class OfflineProse
             int size = TextMeasure.CountUnits(fact);
             if (units + size > targetUnits)
             {
-                break;
+                continue;
             }
 
             facts.Add(fact);

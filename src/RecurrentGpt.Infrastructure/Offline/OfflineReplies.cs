@@ -39,7 +39,7 @@ internal static class OfflineReplies
             paragraphs.Add(prose.Paragraph(lead, request.ParagraphUnits));
         }
 
-        List<string> memory = prose.Facts(request.MemoryCapUnits * 8 / 10);
+        List<string> memory = prose.Facts(request.MemoryCapUnits * 85 / 100);
         return Serialize(new Dictionary<string, object>
         {
             ["title"] = title,
