@@ -1,0 +1,53 @@
+namespace RecurrentGpt.Local.Cli;
+
+/// <summary>Interactive mode's question: pick a plan, edit one in place, or write your own.</summary>
+internal sealed class PlanPrompt(TextReader input, TextWriter output)
+{
+    private const int MaxPlanLength = 4000;
+    private const int MaxAttempts = 20;
+
+    /// <summary>The plan for the next step, or null when input ends (the story is then left where it is).</summary>
+    public string? Ask(IReadOnlyList<string> plans)
+    {
+        output.WriteLine();
+        for (int i = 0; i < plans.Count; i++)
+        {
+            output.WriteLine($"  {i + 1}. {plans[i]}");
+        }
+
+        for (int attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            output.Write("Choose 1-3, \"e N\" to edit plan N, or type your own plan: ");
+            string? line = input.ReadLine();
+            if (line is null)
+            {
+                return null;
+            }
+
+            line = line.Trim();
+            if (int.TryParse(line, out int chosen) && chosen >= 1 && chosen <= plans.Count)
+            {
+                return plans[chosen - 1];
+            }
+
+            if (line.Length > 2 && line[0] == 'e' && line[1] == ' ' && int.TryParse(line[2..].Trim(), out int edit) && edit >= 1 && edit <= plans.Count)
+            {
+                output.WriteLine($"Plan {edit} as it stands: {plans[edit - 1]}");
+                output.Write("Your edited plan (empty keeps it): ");
+                string? edited = input.ReadLine();
+                return string.IsNullOrWhiteSpace(edited) ? plans[edit - 1] : Bound(edited);
+            }
+
+            if (line.Length >= 10)
+            {
+                return Bound(line);
+            }
+
+            output.WriteLine("That is neither a plan number nor a plan of your own (write at least 10 characters).");
+        }
+
+        return null;
+    }
+
+    private static string Bound(string plan) => plan.Length <= MaxPlanLength ? plan.Trim() : plan[..MaxPlanLength].Trim();
+}
