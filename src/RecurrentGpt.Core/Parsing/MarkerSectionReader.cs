@@ -10,11 +10,11 @@ namespace RecurrentGpt.Core.Parsing;
 internal static class MarkerSectionReader
 {
     private static readonly Regex BulletOrNumber = new(
-        @"^\s*(?:[-*•·]\s+|\(?\d{1,2}[.)、:：]\s*|[（(]\d{1,2}[)）]\s*|[一二三四五六七八九十][、.．]\s*)",
+        @"^\s*(?:[-*•·]\s+|\(?\d{1,2}[.)、:：]\s*|[（(]\d{1,2}[)）]\s*|[\[【]\d{1,2}[\]】]\s*|[一二三四五六七八九十][、.．]\s*)",
         RegexOptions.CultureInvariant);
 
-    // A list number written with a colon ("2: …") in a drop list names the sentence.
-    private static readonly Regex DropNumberBullet = new(@"^\(?\d{1,2}[:：]$", RegexOptions.CultureInvariant);
+    // In a drop list, a number written with a colon ("2: …") or in the memory's own brackets ("[2] …") names the sentence.
+    private static readonly Regex DropNumberBullet = new(@"^(?:\(?\d{1,2}[:：]|[\[【]\d{1,2}[\]】])$", RegexOptions.CultureInvariant);
 
     private static readonly Regex AdditionWithReason = new(
         @"^(?<text>.+?)\s*(?:[(（]\s*(?:reason|why|because|理由|原因)\s*[:：]\s*(?<reason>.+?)[)）]|\s[—–-]{1,2}\s*(?:reason|why|理由|原因)\s*[:：]\s*(?<reason>.+)|(?<=[.!?。！？”""’'][ \t]*)(?:reason|why|because|理由|原因)\s*[:：]\s*(?<reason>.+)|[|｜]\s*(?:reason\s*[:：]\s*|理由\s*[:：]\s*)?(?<reason>.+))\s*$",
@@ -90,7 +90,7 @@ internal static class MarkerSectionReader
         string item = block.Text;
         if (kind == SectionKind.Drops)
         {
-            // "2: no longer needed" is a sentence number and its reason, not a list number: keep the number.
+            // "2: no longer needed" and "[2] no longer needed" give a sentence number and its reason, not a list number: keep the number.
             return ReadDrop(item, DropNumberBullet.IsMatch(block.Bullet) ? NumberReader.First(block.Bullet) : null);
         }
 

@@ -335,6 +335,61 @@ public class StepParserTests
     }
 
     [Fact]
+    public void Step_markers_copying_the_memory_numbering_keep_sentence_numbers_and_leave_them_out_of_texts()
+    {
+        // The prompt shows the memory as "[n] sentence", and models number their own lists the same way.
+        const string raw = """
+            **Paragraph:** Mara did not light the lamp. She sat on the gallery with her father's coat around her shoulders and watched the cove, where a lantern swung twice and went out. When the dinghy scraped onto the shingle, the man who stepped out was not Tobin but Captain Vell, and he was looking straight up at her.
+            **Summary:** Mara leaves the light dark and sees Captain Vell land in the cove instead of Tobin.
+            **Memory drop:**
+            [2] Tobin's absence is now explained by Vell.
+
+            [3] The note has been obeyed.
+            **Memory add:**
+            [4] Captain Vell landed in the cove below the light.
+            **Plans:**
+            [1] Vell climbs the steps and offers Mara her brother's life in exchange for three more dark nights.
+            [2] Mara slips down the back path to the cove and searches Vell's dinghy for a sign of Tobin.
+            [3] Mara's father wakes, sees the dark lamp and staggers up the stairs to light it himself.
+            """;
+
+        var step = ParseAssert.Succeeds(Edit(raw));
+
+        Assert.Equal(Paragraph, step.Paragraph);
+        Assert.Equal(Summary, step.Summary);
+        Assert.Equal(
+            [new MemoryDrop(2, "Tobin's absence is now explained by Vell."), new MemoryDrop(3, "The note has been obeyed.")],
+            step.MemoryUpdate.Drops);
+        Assert.Equal([new MemoryAddition("Captain Vell landed in the cove below the light.", "")], step.MemoryUpdate.Additions);
+        Assert.Equal(Plans, step.Plans);
+    }
+
+    [Fact]
+    public void Chinese_step_markers_copying_the_memory_numbering_keep_sentence_numbers_and_leave_them_out_of_texts()
+    {
+        const string raw = """
+            段落：天还没亮，老周的渔船就离开了码头。林舟蹲在船舱里，听着发动机的声音盖过海浪。她摸到一团湿透的毛线，借着手电筒一看，正是哥哥出门时围着的那条灰围巾。
+            摘要：林舟随老周出海，在船舱里发现了哥哥的围巾。
+            删除记忆：
+            【2】老周已经载她出海，这句不再需要。
+            新增记忆：
+            【4】林舟在老周的船舱里找到了林岩的灰围巾。
+            计划：
+            【1】老周承认林岩出海那晚是他开的船，但不肯说出目的地。
+            【2】渔船驶近无人岛，林舟看见岛上有人用手电筒打信号。
+            【3】海警的巡逻艇靠近，老周让林舟躲进鱼舱。
+            """;
+
+        var step = ParseAssert.Succeeds(ZhEdit(raw));
+
+        Assert.Equal(ZhParagraph, step.Paragraph);
+        Assert.Equal(ZhSummary, step.Summary);
+        Assert.Equal([new MemoryDrop(2, "老周已经载她出海，这句不再需要。")], step.MemoryUpdate.Drops);
+        Assert.Equal([new MemoryAddition("林舟在老周的船舱里找到了林岩的灰围巾。", "")], step.MemoryUpdate.Additions);
+        Assert.Equal(ZhPlans, step.Plans);
+    }
+
+    [Fact]
     public void Step_drop_without_a_sentence_number_is_rejected_quoting_the_item()
     {
         const string raw = """
