@@ -46,7 +46,8 @@ public static class SentenceSplitter
         return sentences;
     }
 
-    // A Latin full stop ends a sentence only before white space or the end, and not after a one-letter initial ("J. R.").
+    // A Latin full stop ends a sentence only before white space or the end, not after a one-letter initial ("J. R."),
+    // and not before a word in lower case.
     private static bool EndsLatinSentence(string text, int index)
     {
         int next = index + 1;
@@ -65,7 +66,13 @@ public static class SentenceSplitter
             return false;
         }
 
-        return true;
+        // The sentence goes on when the next word is in lower case: "\"Run!\" she said." and "Wait... what?" are one sentence each.
+        while (next < text.Length && (char.IsWhiteSpace(text[next]) || Closers.Contains(text[next], StringComparison.Ordinal) || LatinEnds.Contains(text[next], StringComparison.Ordinal)))
+        {
+            next++;
+        }
+
+        return next == text.Length || !char.IsLower(text[next]);
     }
 
     private static void Flush(StringBuilder current, List<string> sentences)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace RecurrentGpt.Core.Parsing;
@@ -22,13 +23,14 @@ internal static class JsonSectionReader
         }
         catch (JsonException ex)
         {
-            problem = $"the JSON object is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1})";
+            long line = ex.LineNumber ?? 0;
+            problem = $"the JSON object is not valid JSON (line {line + 1}, position {CharPosition(json, line, ex.BytePositionInLine ?? 0) + 1})";
             return false;
         }
 
         using (document)
         {
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            foreach (JsonProperty property in Sections(document.RootElement, specs).EnumerateObject())
             {
                 SectionSpec? spec = Match(property.Name, specs);
                 if (spec is not null)
@@ -39,6 +41,31 @@ internal static class JsonSectionReader
         }
 
         return true;
+    }
+
+    // Some models wrap the reply in one object named after the schema ({"story_step": {...}}): read the inner one.
+    private static JsonElement Sections(JsonElement root, IReadOnlyList<SectionSpec> specs)
+    {
+        if (root.EnumerateObject().Any(p => Match(p.Name, specs) is not null))
+        {
+            return root;
+        }
+
+        List<JsonProperty> properties = root.EnumerateObject().ToList();
+        return properties is [{ Value.ValueKind: JsonValueKind.Object } only] ? only.Value : root;
+    }
+
+    // The parser reports positions in UTF-8 bytes; in Chinese text that is about three times the character count.
+    private static long CharPosition(string json, long line, long bytePosition)
+    {
+        string[] lines = json.Split('\n');
+        if (line < 0 || line >= lines.Length)
+        {
+            return bytePosition;
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(lines[line]);
+        return Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(bytePosition, bytes.Length));
     }
 
     private static SectionSpec? Match(string name, IReadOnlyList<SectionSpec> specs)
@@ -115,9 +142,7 @@ internal static class JsonSectionReader
                 return new ListItem(number, text.Trim(), reason.Trim());
             default:
                 string scalar = Scalar(item).Trim();
-                return kind == SectionKind.Drops
-                    ? new ListItem(NumberReader.First(scalar), string.Empty, string.Empty)
-                    : new ListItem(null, scalar, string.Empty);
+                return kind == SectionKind.Drops ? MarkerSectionReader.ReadDrop(scalar) : new ListItem(null, scalar, string.Empty);
         }
     }
 }

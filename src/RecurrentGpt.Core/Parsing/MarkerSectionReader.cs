@@ -10,11 +10,14 @@ namespace RecurrentGpt.Core.Parsing;
 internal static class MarkerSectionReader
 {
     private static readonly Regex BulletOrNumber = new(
-        @"^\s*(?:[-*•·]\s+|\(?\d{1,2}[.)、:：]\s*|[（(]\d{1,2}[)）]\s*|[一二三四五六七八九十][、.．]\s*)",
+        @"^\s*(?:[-*•·]\s+|\(?\d{1,2}[.)、:：]\s*|[（(]\d{1,2}[)）]\s*|[\[【]\d{1,2}[\]】]\s*|[一二三四五六七八九十][、.．]\s*)",
         RegexOptions.CultureInvariant);
 
+    // In a drop list, a number written with a colon ("2: …") or in the memory's own brackets ("[2] …") names the sentence.
+    private static readonly Regex DropNumberBullet = new(@"^(?:\(?\d{1,2}[:：]|[\[【]\d{1,2}[\]】])$", RegexOptions.CultureInvariant);
+
     private static readonly Regex AdditionWithReason = new(
-        @"^(?<text>.+?)\s*(?:[(（]\s*(?:reason|why|because|理由|原因)\s*[:：]\s*(?<reason>.+?)[)）]|\s[—–-]{1,2}\s*(?:reason|why|理由|原因)\s*[:：]\s*(?<reason>.+)|[|｜]\s*(?:reason\s*[:：]\s*|理由\s*[:：]\s*)?(?<reason>.+))\s*$",
+        @"^(?<text>.+?)\s*(?:[(（]\s*(?:reason|why|because|理由|原因)\s*[:：]\s*(?<reason>.+?)[)）]|\s[—–-]{1,2}\s*(?:reason|why|理由|原因)\s*[:：]\s*(?<reason>.+)|(?<=[.!?。！？”""’'][ \t]*)(?:reason|why|because|理由|原因)\s*[:：]\s*(?<reason>.+)|[|｜]\s*(?:reason\s*[:：]\s*|理由\s*[:：]\s*)?(?<reason>.+))\s*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly HashSet<string> NoneWords = new(StringComparer.OrdinalIgnoreCase)
@@ -39,7 +42,7 @@ internal static class MarkerSectionReader
                 SectionSpec spec = specs.First(s => s.Labels.Any(l => LabelMatches(l, match.Groups["label"].Value)));
                 string numberText = match.Groups["num"].Success ? match.Groups["num"].Value : match.Groups["num2"].Value;
                 int? number = numberText.Length > 0 ? NumberReader.First(numberText) : null;
-                sections.Add((spec, number, new StringBuilder(match.Groups["rest"].Value.Trim())));
+                sections.Add((spec, number, new StringBuilder(Rest(match))));
             }
             else if (sections.Count > 0)
             {
@@ -73,7 +76,7 @@ internal static class MarkerSectionReader
                 break;
             default:
                 bag.OpenList(spec.Key, asBlock: true);
-                foreach (string item in SplitItems(content))
+                foreach (BlockItem item in SplitItems(content))
                 {
                     bag.AddItem(spec.Key, ToItem(spec.Kind, item));
                 }
@@ -82,24 +85,13 @@ internal static class MarkerSectionReader
         }
     }
 
-    private static ListItem ToItem(SectionKind kind, string item)
+    private static ListItem ToItem(SectionKind kind, BlockItem block)
     {
+        string item = block.Text;
         if (kind == SectionKind.Drops)
         {
-            int? sentence = NumberReader.First(item);
-            int digitsEnd = 0;
-            while (digitsEnd < item.Length && !char.IsDigit(item[digitsEnd]))
-            {
-                digitsEnd++;
-            }
-
-            while (digitsEnd < item.Length && char.IsDigit(item[digitsEnd]))
-            {
-                digitsEnd++;
-            }
-
-            string reason = StripSeparator(item[Math.Min(digitsEnd, item.Length)..].TrimStart(']', '）', ')', '句'));
-            return new ListItem(sentence, string.Empty, reason);
+            // "2: no longer needed" and "[2] no longer needed" give a sentence number and its reason, not a list number: keep the number.
+            return ReadDrop(item, DropNumberBullet.IsMatch(block.Bullet) ? NumberReader.First(block.Bullet) : null);
         }
 
         if (kind == SectionKind.Additions)
@@ -113,11 +105,32 @@ internal static class MarkerSectionReader
         return new ListItem(null, item, string.Empty);
     }
 
-    /// <summary>Items of a block: a bulleted or numbered line starts one, and so does a line after a blank one.</summary>
-    private static List<string> SplitItems(string content)
+    /// <summary>
+    /// A drop written as text ("[2] no longer needed", "Sentence 3: …", "第二句：…"): the first number names the sentence
+    /// and what follows it is the reason. Without a number the whole item is kept as the reason, so an error can quote it.
+    /// </summary>
+    internal static ListItem ReadDrop(string item, int? numberBefore = null)
     {
-        var items = new List<string>();
-        var current = new StringBuilder();
+        if (numberBefore is null && NumberReader.First(item, out int end) is int sentence)
+        {
+            return new ListItem(sentence, string.Empty, StripSeparator(item[end..].TrimStart(']', '】', '）', ')', '句')));
+        }
+
+        return new ListItem(numberBefore, string.Empty, StripSeparator(item));
+    }
+
+    /// <summary>One item of a block, with the bullet or list number that started it ("" when none did).</summary>
+    private sealed record BlockItem(string Text, string Bullet);
+
+    /// <summary>
+    /// Items of a block: a bulleted or numbered line starts one, and so does a line after a blank one.
+    /// In a bulleted list, unbulleted text is not an item of its own: an introduction ending in a colon
+    /// ("Here are three directions:") and closing chatter after the last bullet are left out, and a paragraph
+    /// between bullets continues the item before it.
+    /// </summary>
+    private static List<BlockItem> SplitItems(string content)
+    {
+        var found = new List<(StringBuilder Text, string Bullet)>();
         bool afterBlank = true;
         foreach (string line in content.Split('\n'))
         {
@@ -128,30 +141,39 @@ internal static class MarkerSectionReader
             }
 
             Match bullet = BulletOrNumber.Match(line);
-            if (bullet.Success || afterBlank)
+            if (bullet.Success)
             {
-                Flush(current, items);
-                current.Append(bullet.Success ? line[bullet.Length..].Trim() : line.Trim());
+                found.Add((new StringBuilder(line[bullet.Length..].Trim()), bullet.Value.Trim()));
+            }
+            else if (afterBlank || found.Count == 0)
+            {
+                found.Add((new StringBuilder(line.Trim()), string.Empty));
             }
             else
             {
-                current.Append(' ').Append(line.Trim());
+                found[^1].Text.Append(' ').Append(line.Trim());
             }
 
             afterBlank = false;
         }
 
-        Flush(current, items);
-        return items.Where(i => !NoneWords.Contains(i.Trim().TrimEnd('.', '。'))).ToList();
-    }
-
-    private static void Flush(StringBuilder current, List<string> items)
-    {
-        if (current.Length > 0)
+        int first = found.FindIndex(f => f.Bullet.Length > 0);
+        int last = found.FindLastIndex(f => f.Bullet.Length > 0);
+        var items = new List<BlockItem>();
+        for (int i = 0; i < found.Count; i++)
         {
-            items.Add(current.ToString().Trim());
-            current.Clear();
+            string text = found[i].Text.ToString().Trim();
+            if (first < 0 || found[i].Bullet.Length > 0 || (i < first && !text.EndsWith(':') && !text.EndsWith('：')))
+            {
+                items.Add(new BlockItem(text, found[i].Bullet));
+            }
+            else if (i > first && i < last)
+            {
+                items[^1] = items[^1] with { Text = items[^1].Text + " " + text };
+            }
         }
+
+        return items.Where(i => i.Text.Length > 0 && !NoneWords.Contains(i.Text.TrimEnd('.', '。'))).ToList();
     }
 
     private static string StripSeparator(string text) => text.Trim().TrimStart(':', '：', '-', '—', '–', '.', ',', '，', '、', ')').Trim();
@@ -199,10 +221,46 @@ internal static class MarkerSectionReader
             return true;
         }
 
-        // Without a colon, only a heading, a line in bold or a 【bracketed】 label alone on its line counts.
         bool heading = line.TrimStart().StartsWith('#');
         bool wrapped = match.Groups["open"].Success && (match.Groups["close1"].Success || match.Groups["close2"].Success);
+
+        // A dash stands for the colon only where the line is plainly a label ("### Plan 1 — …", "Plan 2 – …"),
+        // so prose that happens to start with a label word and a dash is not cut up.
+        if (match.Groups["dash"].Success)
+        {
+            return heading || wrapped || match.Groups["num"].Success || match.Groups["num2"].Success;
+        }
+
+        // "【计划2】林舟……": a label in lenticular brackets is a marker even with the text on its line.
+        if (match.Groups["open"].Value == "【" && (match.Groups["close1"].Value == "】" || match.Groups["close2"].Value == "】"))
+        {
+            return true;
+        }
+
+        // Otherwise, without a colon, only a heading, a line in bold or a bracketed label alone on its line counts.
         return (heading || wrapped) && match.Groups["rest"].Value.Trim().Length == 0;
+    }
+
+    /// <summary>The text after the marker; "**Title: The Salt Road**" wraps label and value in one pair, whose closer is not text.</summary>
+    private static string Rest(Match match)
+    {
+        string rest = match.Groups["rest"].Value.Trim();
+        Group open = match.Groups["open"];
+        if (open.Success && !match.Groups["close1"].Success && !match.Groups["close2"].Success)
+        {
+            string closer = open.Value switch
+            {
+                "【" => "】",
+                "[" => "]",
+                _ => open.Value,
+            };
+            if (rest.EndsWith(closer, StringComparison.Ordinal))
+            {
+                rest = rest[..^closer.Length].TrimEnd();
+            }
+        }
+
+        return rest;
     }
 
     private static Regex BuildMarker(IReadOnlyList<SectionSpec> specs)
@@ -210,10 +268,12 @@ internal static class MarkerSectionReader
         IEnumerable<string> labels = specs.SelectMany(s => s.Labels)
             .OrderByDescending(l => l.Length)
             .Select(LabelPattern);
+        const string open = @"\*\*|__|\*|_|【|\[";
+        const string close = @"\*\*|__|\*|_|】|\]";
         string pattern =
-            @"^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(?<open>\*\*|__|【|\[)?[ \t]*(?<label>" + string.Join("|", labels) + @")(?![A-Za-z])" +
-            @"[ \t]*(?:#?(?<num>\d{1,2}|[一二三四五六七八九十])|[(（](?<num2>\d{1,2})[)）])?[ \t]*(?<close1>\*\*|__|】|\])?[ \t]*" +
-            @"(?<colon>[:：])?[ \t]*(?<close2>\*\*|__|】|\])?[ \t]*(?<rest>.*)$";
+            @"^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(?<open>" + open + @")?[ \t]*(?<label>" + string.Join("|", labels) + @")(?![A-Za-z])" +
+            @"[ \t]*(?:#?(?<num>\d{1,2}|[一二三四五六七八九十])|[(（](?<num2>\d{1,2})[)）])?[ \t]*(?<close1>" + close + @")?[ \t]*" +
+            @"(?:(?<colon>[:：])|(?<dash>[—–]{1,2}|-{1,2}(?=[ \t])))?[ \t]*(?<close2>" + close + @")?[ \t]*(?<rest>.*)$";
         return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 

@@ -5,8 +5,12 @@ internal static class NumberReader
 {
     private const string ChineseDigits = "零一二三四五六七八九十";
 
-    public static int? First(string text)
+    public static int? First(string text) => First(text, out _);
+
+    /// <summary>The first whole number, and in <paramref name="end"/> the index just after it (the text's length when there is none).</summary>
+    public static int? First(string text, out int end)
     {
+        end = text.Length;
         for (int i = 0; i < text.Length; i++)
         {
             int digit = DigitValue(text[i]);
@@ -24,12 +28,14 @@ internal static class NumberReader
                     i++;
                 }
 
+                end = i;
                 return value;
             }
 
             int chinese = ChineseDigits.IndexOf(text[i], StringComparison.Ordinal);
             if (chinese >= 0)
             {
+                end = i + 1;
                 return chinese;
             }
         }
