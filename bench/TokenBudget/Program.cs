@@ -10,10 +10,12 @@ using var embeddings = new MiniLmEmbeddingGenerator();
 WriterSettings auto = WriterSettings.AutoDefault;
 (string Lever, WriterSettings Settings)[] rows =
 [
-    ("default for auto mode (paragraph 400, plans ≤ 30, memory edits, plan named in the step call, summaries recalled)", auto),
-    ("interactive lengths (paragraph 200, plans ≤ 60)", WriterSettings.Default),
+    ($"default for auto mode (paragraph {auto.ParagraphUnits}, plans ≤ {auto.PlanUnits}, memory edits, plan named in the step call, summaries recalled)", auto),
+    ($"interactive lengths (paragraph {WriterSettings.Default.ParagraphUnits}, plans ≤ {WriterSettings.Default.PlanUnits})", WriterSettings.Default),
     ("paragraph 250", auto with { ParagraphUnits = 250 }),
-    ("paragraph 600", auto with { ParagraphUnits = 600 }),
+    ("paragraph 400", auto with { ParagraphUnits = 400 }),
+    ("paragraph 700", auto with { ParagraphUnits = 700 }),
+    ("plans ≤ 45", auto with { PlanUnits = 45 }),
     ("memory rewritten in full each step", auto with { MemoryMode = MemoryMode.Rewrite }),
     ("separate human-simulator call", auto with { RecommendPlanInStep = false }),
     ("best match recalled in full", auto with { RecallBestMatchInFull = true }),

@@ -37,8 +37,11 @@ public sealed record WriterSettings
 
     public static WriterSettings Default { get; } = new();
 
-    /// <summary>Settings tuned for auto mode's token budget: longer paragraphs carry the fixed cost of a step, and no one reads the plans.</summary>
-    public static WriterSettings AutoDefault { get; } = new() { ParagraphUnits = 400, PlanUnits = 30 };
+    /// <summary>
+    /// Settings for auto mode's token budget (measured in bench/TokenBudget): longer paragraphs spread the fixed cost
+    /// of a step over more words, and short plans suffice when no one reads them.
+    /// </summary>
+    public static WriterSettings AutoDefault { get; } = new() { ParagraphUnits = 500, PlanUnits = 25 };
 
     public IReadOnlyList<string> Validate()
     {

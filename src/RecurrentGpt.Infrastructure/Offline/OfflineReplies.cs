@@ -53,7 +53,8 @@ internal static class OfflineReplies
     private static string Step(OfflineRequest request)
     {
         string plan = request.Section(PromptTags.Plan);
-        IReadOnlyList<string> memory = request.NumberedMemory();
+        // Edit mode numbers the memory's sentences; rewrite mode shows it as plain text.
+        IReadOnlyList<string> memory = request.RewritesMemory ? SentenceSplitter.Split(request.Section(PromptTags.Memory)) : request.NumberedMemory();
         string material = string.Join("\n", plan, request.Section(PromptTags.Memory), request.Section(PromptTags.Story));
         var cast = new OfflineCast(material, request.Chinese, request.Seed);
         var prose = new OfflineProse(request.Chinese, request.Seed, cast);
@@ -72,7 +73,7 @@ internal static class OfflineReplies
         }
 
         string who = OfflineCast.Short(cast.Lead);
-        string summary = request.Chinese ? $"{who}在{prose.Place}：{prose.Clause(plan, 20)}。" : $"At {prose.Place}, {who} acts on the plan: {prose.Clause(plan, 18)}.";
+        string summary = request.Chinese ? $"{who}在{prose.Place}：{prose.Clause(plan, 20)}。" : $"At {prose.Place}: {prose.Clause(plan, 14)}.";
         var additions = new List<(string Text, string Reason)>
         {
             (summary, request.Chinese ? "这是刚发生的事" : "it just happened"),

@@ -82,13 +82,14 @@ public class OfflineWriterTests
     }
 
     [Fact]
-    public async Task Rewrite_mode_reply_parses_and_keeps_the_memory_under_the_cap()
+    public async Task Rewrite_mode_reply_keeps_the_memory_it_was_shown_and_stays_under_the_cap()
     {
         var settings = WriterSettings.Default with { MemoryMode = MemoryMode.Rewrite };
         StepOutcome step = await StepOnceAsync(Lighthouse, "Elias reads the logbook aloud in the empty chapel.", settings);
 
         Assert.True(step.Draft.MemoryUpdate.IsRewrite);
-        Assert.InRange(step.Memory.Units, 1, settings.MemoryCapUnits);
+        Assert.InRange(step.Memory.Units, 250, settings.MemoryCapUnits);
+        Assert.Contains("Elias reads the logbook aloud", step.Memory.Text, StringComparison.Ordinal);
     }
 
     [Fact]
