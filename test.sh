@@ -6,6 +6,12 @@ cd "$(dirname "$0")"
 command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is not on PATH" >&2; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Azurite (the storage emulator the tests run against), pinned: 3.36+ needs Node 21+.
+if [ ! -f .tools/azurite/node_modules/azurite/dist/src/azurite.js ]; then
+  command -v npm >/dev/null || { echo "test.sh: npm (Node.js 20) is needed to install Azurite" >&2; exit 1; }
+  npm install --prefix .tools/azurite azurite@3.35.0 --no-audit --no-fund --loglevel=error
+fi
+
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"

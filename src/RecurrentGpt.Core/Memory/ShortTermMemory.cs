@@ -6,6 +6,7 @@ namespace RecurrentGpt.Core.Memory;
 /// The bounded running summary the recurrence rewrites each step, kept as numbered sentences so the model
 /// can edit it by number and untouched sentences survive byte for byte.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ShortTermMemoryJsonConverter))]
 public sealed class ShortTermMemory
 {
     private ShortTermMemory(IReadOnlyList<string> sentences) => Sentences = sentences;

@@ -1,0 +1,90 @@
+using RecurrentGpt.Core.Writing;
+
+namespace RecurrentGpt.Core.Story;
+
+public enum StoryMode
+{
+    Interactive,
+    Auto,
+}
+
+public enum StoryStatus
+{
+    /// <summary>Accepted; the opening is not written yet.</summary>
+    Created,
+
+    /// <summary>A step is being written.</summary>
+    Writing,
+
+    /// <summary>Plans are waiting for the writer's choice.</summary>
+    AwaitingChoice,
+
+    /// <summary>The model kept failing; the story waits for a Retry.</summary>
+    NeedsAttention,
+
+    Paused,
+    Completed,
+    Cancelled,
+}
+
+/// <summary>What happens when an interactive wait passes its deadline.</summary>
+public enum TimeoutPolicy
+{
+    KeepWaiting,
+    AutoChoose,
+    Pause,
+}
+
+/// <summary>
+/// The story's current state: the row <c>state</c> of its partition in table StoryMemory, guarded by ETag.
+/// What a writer edits here (memory, plans, outline) is what the next step reads.
+/// </summary>
+public sealed record StoryState
+{
+    public required string StoryId { get; init; }
+
+    public required Premise Premise { get; init; }
+
+    public StoryMode Mode { get; init; } = StoryMode.Auto;
+
+    public StoryStatus Status { get; init; } = StoryStatus.Created;
+
+    public TimeoutPolicy TimeoutPolicy { get; init; } = TimeoutPolicy.KeepWaiting;
+
+    /// <summary>How long an interactive wait may last before <see cref="TimeoutPolicy"/> applies; null for no deadline.</summary>
+    public TimeSpan? ChoiceTimeout { get; init; }
+
+    public int TargetParagraphs { get; init; } = 8;
+
+    public WriterSettings Settings { get; init; } = WriterSettings.Default;
+
+    public string Title { get; init; } = string.Empty;
+
+    public string Outline { get; init; } = string.Empty;
+
+    public string ShortTermMemory { get; init; } = string.Empty;
+
+    /// <summary>The three plans proposed for the next step.</summary>
+    public IReadOnlyList<string> Plans { get; init; } = [];
+
+    public int? RecommendedPlan { get; init; }
+
+    /// <summary>Steps committed after the opening; the next step to write is <c>Step + 1</c>.</summary>
+    public int Step { get; init; }
+
+    public int ParagraphCount { get; init; }
+
+    public string? AttentionReason { get; init; }
+
+    public string ModelId { get; init; } = string.Empty;
+
+    public long InputTokens { get; init; }
+
+    public long OutputTokens { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public bool IsOpened => ParagraphCount > 0;
+}
