@@ -4,4 +4,22 @@ namespace RecurrentGpt.Workflow;
 public static class WorkflowNames
 {
     public const string StoryOrchestration = "StoryOrchestration";
+
+    public const string InitializeStory = "InitializeStory";
+    public const string ChoosePlan = "ChoosePlan";
+    public const string ReadChoice = "ReadChoice";
+    public const string ApplyChoiceTimeout = "ApplyChoiceTimeout";
+    public const string RetrieveMemories = "RetrieveMemories";
+    public const string WriteParagraph = "WriteParagraph";
+    public const string CommitStep = "CommitStep";
+    public const string MarkNeedsAttention = "MarkNeedsAttention";
+
+    /// <summary>Doorbell: a choice was recorded for the step in the payload; the choice row is the truth.</summary>
+    public const string PlanChosenEvent = "PlanChosen";
+
+    /// <summary>The interactive wait for the step in the payload passed its deadline.</summary>
+    public const string DeadlineEvent = "Deadline";
+
+    /// <summary>The writer asks a story that needs attention to try again.</summary>
+    public const string RetryEvent = "Retry";
 }

@@ -1,0 +1,59 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.AI;
+using RecurrentGpt.Core.Memory;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Activities;
+
+/// <summary>
+/// Auto mode's choice, and the "auto-choose" timeout policy: the plan the step call recommended, or else the human
+/// simulator's refined plan. It records the choice like a person would, so a choice already recorded (a human was first) wins.
+/// </summary>
+[DurableTask(WorkflowNames.ChoosePlan)]
+public sealed class ChoosePlanActivity(
+    StoryStateStore states,
+    StoryStateUpdater updater,
+    ParagraphStore paragraphs,
+    IChatClient chat,
+    TimeProvider time) : TaskActivity<StepRef, ChoiceOutcome>
+{
+    public override async Task<ChoiceOutcome> RunAsync(TaskActivityContext context, StepRef step)
+    {
+        if (await states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None) is not null)
+        {
+            return new ChoiceOutcome(true);
+        }
+
+        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
+        PlanChoice choice;
+        if (state.Settings.RecommendPlanInStep && state.RecommendedPlan is int recommended && recommended >= 1 && recommended <= state.Plans.Count)
+        {
+            choice = new PlanChoice(step.Step, state.Plans[recommended - 1], PlanChoiceSource.Recommended, recommended, time.GetUtcNow());
+        }
+        else
+        {
+            StoredParagraph latest = await paragraphs.ReadAsync(step.StoryId, state.ParagraphCount - 1, CancellationToken.None)
+                ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {step.StoryId} is missing");
+            var request = new PlanChoiceRequest(state.Premise, state.Outline, latest.Text, ShortTermMemory.FromText(state.ShortTermMemory), state.Plans);
+            WriterResult<PlanPick> pick = await new RecurrentWriter(chat, state.Settings).ChoosePlanAsync(request, CancellationToken.None);
+            choice = new PlanChoice(step.Step, pick.Value.RefinedPlan, PlanChoiceSource.Simulator, pick.Value.ChosenPlan, time.GetUtcNow());
+            await updater.UpdateAsync(step.StoryId, current => current with
+            {
+                InputTokens = current.InputTokens + pick.Usage.InputTokens,
+                OutputTokens = current.OutputTokens + pick.Usage.OutputTokens,
+            }, CancellationToken.None);
+        }
+
+        await states.TryRecordChoiceAsync(step.StoryId, choice, CancellationToken.None);
+        await updater.UpdateAsync(step.StoryId, current =>
+            current.Step + 1 == step.Step && current.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
+                ? current with { Status = StoryStatus.Writing }
+                : null,
+            CancellationToken.None);
+        return new ChoiceOutcome(true);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.DurableTask;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Activities;
+
+/// <summary>
+/// Makes a written step part of the story: the paragraph blob and its embedding row, the snapshot, then the new state.
+/// Idempotent: once the state says the step is committed, running it again changes nothing.
+/// </summary>
+[DurableTask(WorkflowNames.CommitStep)]
+public sealed class CommitStepActivity(
+    StoryStateUpdater updater,
+    StoryStateStore states,
+    StepRecordStore records,
+    ParagraphCommitter committer,
+    StoryCatalogue catalogue,
+    ChoiceDeadlines deadlines) : TaskActivity<StepRef, StoryProgress>
+{
+    public override async Task<StoryProgress> RunAsync(TaskActivityContext context, StepRef step)
+    {
+        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
+        if (state.Step >= step.Step)
+        {
+            return StoryProgress.Of(state);
+        }
+
+        StepRecord record = await records.ReadAsync(step.StoryId, step.Step, CancellationToken.None)
+            ?? throw new InvalidOperationException($"step {step.Step} of story {step.StoryId} has no record: WriteParagraph must run first");
+        StepDraft draft = record.Draft;
+        int index = state.ParagraphCount;
+        await committer.CommitAsync(step.StoryId, index, draft.Paragraph, draft.Summary, step.Step, ParagraphAuthor.Model, 1, CancellationToken.None);
+        await states.WriteSnapshotAsync(step.StoryId, new MemorySnapshot(step.Step, state.Outline, record.MemoryAfter, draft.Plans, draft.RecommendedPlan, index + 1), CancellationToken.None);
+
+        TokenUsage usage = TokenUsage.Of(record.Exchanges);
+        StoryState committed = await updater.UpdateAsync(step.StoryId, current => current.Step >= step.Step ? null : current with
+        {
+            Step = step.Step,
+            ParagraphCount = index + 1,
+            ShortTermMemory = record.MemoryAfter,
+            Plans = draft.Plans,
+            RecommendedPlan = draft.RecommendedPlan,
+            Status = InitializeStoryActivity.NextStatus(current, index + 1),
+            ModelId = record.Exchanges[^1].ModelId ?? current.ModelId,
+            InputTokens = current.InputTokens + usage.InputTokens,
+            OutputTokens = current.OutputTokens + usage.OutputTokens,
+        }, CancellationToken.None);
+
+        await catalogue.UpsertAsync(StorySummaries.Of(committed), CancellationToken.None);
+        await deadlines.ScheduleAsync(committed, CancellationToken.None);
+        return StoryProgress.Of(committed);
+    }
+}

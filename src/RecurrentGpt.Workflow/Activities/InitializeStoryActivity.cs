@@ -1,0 +1,72 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.AI;
+using RecurrentGpt.Core.Memory;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Activities;
+
+/// <summary>
+/// Every execution starts here. The first time, it writes the opening (one model call) and commits it; afterwards it only
+/// reports where the story stands, so the state row, not the cursor, decides what comes next.
+/// </summary>
+[DurableTask(WorkflowNames.InitializeStory)]
+public sealed class InitializeStoryActivity(
+    StoryStateUpdater updater,
+    StoryStateStore states,
+    ParagraphCommitter committer,
+    StoryCatalogue catalogue,
+    ChoiceDeadlines deadlines,
+    IChatClient chat) : TaskActivity<string, StoryProgress>
+{
+    public override async Task<StoryProgress> RunAsync(TaskActivityContext context, string storyId)
+    {
+        StoryState state = await updater.GetAsync(storyId, CancellationToken.None);
+        if (state.IsOpened)
+        {
+            return StoryProgress.Of(state);
+        }
+
+        WriterResult<OpeningOutcome> result = await new RecurrentWriter(chat, state.Settings).OpenAsync(state.Premise, CancellationToken.None);
+        StoryOpening opening = result.Value.Opening;
+        for (int index = 0; index < opening.Paragraphs.Count; index++)
+        {
+            string paragraph = opening.Paragraphs[index];
+            // The opening call writes no summaries: a paragraph's first sentence stands in as its long-term memory entry.
+            string summary = TextMeasure.TakeUnits(SentenceSplitter.Split(paragraph).FirstOrDefault() ?? paragraph, 40);
+            await committer.CommitAsync(storyId, index, paragraph, summary, 0, ParagraphAuthor.Model, 1, CancellationToken.None);
+        }
+
+        var snapshot = new MemorySnapshot(0, opening.Outline, result.Value.Memory.Text, opening.Plans, null, opening.Paragraphs.Count);
+        await states.WriteSnapshotAsync(storyId, snapshot, CancellationToken.None);
+
+        TokenUsage usage = result.Usage;
+        StoryState opened = await updater.UpdateAsync(storyId, current => current.IsOpened ? null : current with
+        {
+            Title = opening.Title,
+            Outline = opening.Outline,
+            ShortTermMemory = result.Value.Memory.Text,
+            Plans = opening.Plans,
+            RecommendedPlan = null,
+            Step = 0,
+            ParagraphCount = opening.Paragraphs.Count,
+            Status = NextStatus(current, opening.Paragraphs.Count),
+            AttentionReason = null,
+            ModelId = result.Exchanges[^1].ModelId ?? current.ModelId,
+            InputTokens = current.InputTokens + usage.InputTokens,
+            OutputTokens = current.OutputTokens + usage.OutputTokens,
+        }, CancellationToken.None);
+
+        await catalogue.UpsertAsync(StorySummaries.Of(opened), CancellationToken.None);
+        await deadlines.ScheduleAsync(opened, CancellationToken.None);
+        return StoryProgress.Of(opened);
+    }
+
+    internal static StoryStatus NextStatus(StoryState state, int paragraphCount) =>
+        paragraphCount >= state.TargetParagraphs ? StoryStatus.Completed
+        : state.Mode == StoryMode.Interactive ? StoryStatus.AwaitingChoice
+        : StoryStatus.Writing;
+}

@@ -1,0 +1,31 @@
+using Microsoft.DurableTask;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Activities;
+
+/// <summary>
+/// Reads the recorded choice for a step: the table row is the truth, the PlanChosen event only a doorbell. When a choice
+/// is there, the story moves from waiting to writing, which also closes the window for memory edits.
+/// </summary>
+[DurableTask(WorkflowNames.ReadChoice)]
+public sealed class ReadChoiceActivity(StoryStateStore states, StoryStateUpdater updater) : TaskActivity<StepRef, ChoiceOutcome>
+{
+    public override async Task<ChoiceOutcome> RunAsync(TaskActivityContext context, StepRef step)
+    {
+        PlanChoice? choice = await states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None);
+        if (choice is null)
+        {
+            return new ChoiceOutcome(false);
+        }
+
+        await updater.UpdateAsync(step.StoryId, state =>
+            state.Step + 1 == step.Step && state.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
+                ? state with { Status = StoryStatus.Writing }
+                : null,
+            CancellationToken.None);
+        return new ChoiceOutcome(true);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.AI;
+using RecurrentGpt.Core.Memory;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Activities;
+
+/// <summary>
+/// The step's one model call. It reads what the writer may have edited (memory, plans, outline) from the state row,
+/// stores the full step record (inputs, raw outputs, parsed output, usage) as a blob, and returns nothing big:
+/// CommitStep reads the record. Re-running it for a step that already has a record makes no second call.
+/// </summary>
+[DurableTask(WorkflowNames.WriteParagraph)]
+public sealed class WriteParagraphActivity(
+    StoryStateUpdater updater,
+    StoryStateStore states,
+    ParagraphStore paragraphs,
+    StepRecordStore records,
+    IChatClient chat,
+    TimeProvider time) : TaskActivity<WriteRequest, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, WriteRequest write)
+    {
+        if (await records.ReadAsync(write.StoryId, write.Step, CancellationToken.None) is not null)
+        {
+            return true;
+        }
+
+        StoryState state = await updater.UpdateAsync(write.StoryId, current =>
+            current.Status == StoryStatus.NeedsAttention ? current with { Status = StoryStatus.Writing, AttentionReason = null } : null,
+            CancellationToken.None);
+        if (state.Step >= write.Step)
+        {
+            return true;
+        }
+
+        PlanChoice choice = await states.GetChoiceAsync(write.StoryId, write.Step, CancellationToken.None)
+            ?? throw new InvalidOperationException($"no plan is recorded for step {write.Step} of story {write.StoryId}");
+        StoredParagraph previous = await paragraphs.ReadAsync(write.StoryId, state.ParagraphCount - 1, CancellationToken.None)
+            ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
+        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(write, state.Settings);
+
+        var request = new StepRequest(state.Premise, state.Title, state.Outline, write.Step, previous.Text, ShortTermMemory.FromText(state.ShortTermMemory), recalled, choice.Plan);
+        bool recommend = state.Mode == StoryMode.Auto && state.Settings.RecommendPlanInStep;
+        WriterResult<StepOutcome> result = await new RecurrentWriter(chat, state.Settings).WriteStepAsync(request, recommend, CancellationToken.None);
+
+        var record = new StepRecord(write.StoryId, write.Step, request, result.Exchanges, result.Value.Draft, result.Value.Memory.Text, result.Value.Bounding, time.GetUtcNow());
+        await records.WriteAsync(record, CancellationToken.None);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(WriteRequest write, WriterSettings settings)
+    {
+        if (!settings.RecallBestMatchInFull || write.Recalled.Count == 0)
+        {
+            return write.Recalled;
+        }
+
+        RetrievedMemory best = write.Recalled[0];
+        StoredParagraph? full = await paragraphs.ReadAsync(write.StoryId, best.ParagraphIndex, CancellationToken.None);
+        return [best with { FullText = full?.Text }, .. write.Recalled.Skip(1)];
+    }
+}

@@ -1,0 +1,25 @@
+using RecurrentGpt.Core.Story;
+
+namespace RecurrentGpt.Workflow.Contracts;
+
+/// <summary>What the orchestration needs to decide its next move, returned by the activities that change the story.</summary>
+public sealed record StoryProgress(
+    string StoryId,
+    int Step,
+    int ParagraphCount,
+    int TargetParagraphs,
+    StoryMode Mode,
+    StoryStatus Status,
+    IReadOnlyList<string> Plans)
+{
+    public bool IsFinished => ParagraphCount >= TargetParagraphs || Status is StoryStatus.Completed or StoryStatus.Cancelled;
+
+    public static StoryProgress Of(StoryState state) =>
+        new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans);
+}
+
+/// <summary>The orchestration's custom status: small (well under 16 KB) and enough for a client to show where the story is.</summary>
+public sealed record StoryStatusView(int Step, string Mode, string Status, int ParagraphCount, IReadOnlyList<string>? Plans, string? Reason);
+
+/// <summary>How an execution ended: the story's final state in brief.</summary>
+public sealed record StoryOutcome(string StoryId, int ParagraphCount, string Status);

@@ -1,0 +1,6 @@
+using RecurrentGpt.Core.Story;
+
+namespace RecurrentGpt.Workflow.Contracts;
+
+/// <summary>WriteParagraph's input: the step and the long-term memories recalled for it (summaries only: small).</summary>
+public sealed record WriteRequest(string StoryId, int Step, IReadOnlyList<RetrievedMemory> Recalled);

@@ -1,0 +1,86 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+
+namespace RecurrentGpt.Workflow.Scheduling;
+
+/// <summary>What one sweep did.</summary>
+public sealed record SweepReport(int Due, int DoorbellsRung, int DeadlinesRaised, int Dropped);
+
+/// <summary>
+/// The one periodic sweep behind all time-driven work: it reads only the due-work index (what is due now, oldest first,
+/// bounded per sweep), checks each entry against the story's state row, and raises the event the orchestration waits for.
+/// A host that was down for many periods finds each entry once, so it catches up once.
+/// </summary>
+public sealed partial class SchedulerSweep(
+    DueWorkIndex due,
+    StoryStateStore states,
+    DurableTaskClient client,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time,
+    ILogger<SchedulerSweep> log)
+{
+    public async Task<SweepReport> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        IReadOnlyList<DueWork> entries = await due.ListDueAsync(now, options.Value.MaxDueWorkPerSweep, cancellationToken);
+        int rung = 0, raised = 0, dropped = 0;
+        foreach (DueWork entry in entries)
+        {
+            StoryState? state = (await states.GetAsync(entry.StoryId, cancellationToken))?.State;
+            bool waitsForThisStep = state is not null && state.Step + 1 == entry.Step
+                && state.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused;
+            switch (entry.Kind)
+            {
+                case DueWorkKind.ChoiceDoorbell when waitsForThisStep
+                    && await states.GetChoiceAsync(entry.StoryId, entry.Step, cancellationToken) is not null:
+                    // Recorded but not yet consumed: ring again, and again next interval until the story moves on.
+                    await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
+                    if (await RaiseAsync(entry, WorkflowNames.PlanChosenEvent, cancellationToken))
+                    {
+                        rung++;
+                    }
+
+                    break;
+                case DueWorkKind.ChoiceDeadline when waitsForThisStep && state!.Status == StoryStatus.AwaitingChoice:
+                    if (await RaiseAsync(entry, WorkflowNames.DeadlineEvent, cancellationToken))
+                    {
+                        raised++;
+                    }
+
+                    break;
+                default:
+                    dropped++;
+                    break;
+            }
+
+            await due.RemoveAsync(entry, cancellationToken);
+        }
+
+        return new SweepReport(entries.Count, rung, raised, dropped);
+    }
+
+    private async Task<bool> RaiseAsync(DueWork entry, string eventName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RaiseEventAsync(entry.StoryId, eventName, entry.Step, cancellationToken);
+            LogRaised(entry.StoryId, entry.Step, eventName);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The instance may be gone (cancelled, purged): the state row said it waits, so log it and move on.
+            LogRaiseFailed(entry.StoryId, entry.Step, eventName, ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep raised {EventName} for story {StoryId}, step {Step}")]
+    private partial void LogRaised(string storyId, int step, string eventName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep could not raise {EventName} for story {StoryId}, step {Step}: {Reason}")]
+    private partial void LogRaiseFailed(string storyId, int step, string eventName, string reason);
+}

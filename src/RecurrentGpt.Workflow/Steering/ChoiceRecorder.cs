@@ -1,0 +1,58 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+
+namespace RecurrentGpt.Workflow.Steering;
+
+public enum ChoiceResult
+{
+    /// <summary>This call recorded the choice.</summary>
+    Recorded,
+
+    /// <summary>A choice for this step was recorded first; it stands.</summary>
+    AlreadyChosen,
+
+    /// <summary>The step is not the one the story is waiting for.</summary>
+    StaleStep,
+}
+
+/// <summary>
+/// Records a plan choice the one way every host does it: the choice row first (the first writer wins), then a doorbell
+/// entry in the due-work index, then the PlanChosen event. If the event is lost, the sweep rings again.
+/// </summary>
+public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, DurableTaskClient client, IOptions<WorkflowOptions> options, TimeProvider time)
+{
+    public const int MaxPlanLength = 4000;
+
+    public async Task<ChoiceResult> RecordAsync(string storyId, int step, string plan, PlanChoiceSource source, int? planIndex, CancellationToken cancellationToken)
+    {
+        StoryId.Require(storyId);
+        if (string.IsNullOrWhiteSpace(plan) || plan.Length > MaxPlanLength)
+        {
+            throw new ArgumentException($"a plan must have 1 to {MaxPlanLength} characters");
+        }
+
+        VersionedState state = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
+        if (state.State.Step + 1 != step)
+        {
+            return ChoiceResult.StaleStep;
+        }
+
+        var choice = new PlanChoice(step, plan.Trim(), source, planIndex, time.GetUtcNow());
+        if (!await states.TryRecordChoiceAsync(storyId, choice, cancellationToken))
+        {
+            return ChoiceResult.AlreadyChosen;
+        }
+
+        await RingAsync(storyId, step, cancellationToken);
+        return ChoiceResult.Recorded;
+    }
+
+    /// <summary>The doorbell alone: a due entry for the sweep to re-ring, then the event itself.</summary>
+    public async Task RingAsync(string storyId, int step, CancellationToken cancellationToken)
+    {
+        await due.ScheduleAsync(new DueWork(time.GetUtcNow() + options.Value.SweepInterval, storyId, DueWorkKind.ChoiceDoorbell, step), cancellationToken);
+        await client.RaiseEventAsync(storyId, WorkflowNames.PlanChosenEvent, step, cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.AI;
+using RecurrentGpt.Core.Memory;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+
+namespace RecurrentGpt.Workflow.Steering;
+
+/// <summary>
+/// Stores a paragraph: its blob, then its row with the embedding made now, once. Writing the same paragraph
+/// again overwrites both with the same content, so a re-run commit changes nothing.
+/// </summary>
+public sealed class ParagraphCommitter(ParagraphStore paragraphs, StoryStateStore states, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+{
+    public async Task CommitAsync(string storyId, int index, string text, string summary, int step, ParagraphAuthor author, int revision, CancellationToken cancellationToken)
+    {
+        var paragraph = new StoredParagraph(index, text, step, revision, author);
+        string blobName = await paragraphs.WriteAsync(storyId, paragraph, cancellationToken);
+        Embedding<float> embedding = await embeddings.GenerateAsync(text, cancellationToken: cancellationToken);
+        var entry = new ParagraphEntry(index, blobName, embedding.Vector.ToArray(), TextMeasure.CountUnits(text), summary, step, revision, author);
+        await states.UpsertParagraphAsync(storyId, entry, cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Contracts;
+
+namespace RecurrentGpt.Workflow.Steering;
+
+/// <summary>Creates a story's state row and catalogue entry, then starts its orchestration (instance id = story id).</summary>
+public sealed class StoryStarter(StoryStateStore states, StoryCatalogue catalogue, DurableTaskClient client, IOptions<WorkflowOptions> options, TimeProvider time)
+{
+    public const int MaxTargetParagraphs = 10_000;
+
+    public async Task<string> StartAsync(NewStory story, CancellationToken cancellationToken)
+    {
+        string id = StoryId.Require(story.StoryId ?? StoryId.New());
+        WriterSettings settings = story.Settings ?? (story.Mode == StoryMode.Auto ? WriterSettings.AutoDefault : WriterSettings.Default);
+        settings = settings with { OpeningParagraphs = Math.Min(settings.OpeningParagraphs, Math.Max(1, story.TargetParagraphs)) };
+        if (story.TargetParagraphs is < 1 or > MaxTargetParagraphs)
+        {
+            throw new ArgumentException($"target length must be from 1 to {MaxTargetParagraphs} paragraphs");
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        var state = new StoryState
+        {
+            StoryId = id,
+            Premise = story.Premise,
+            Mode = story.Mode,
+            TimeoutPolicy = story.TimeoutPolicy,
+            ChoiceTimeout = story.ChoiceTimeout,
+            TargetParagraphs = story.TargetParagraphs,
+            Settings = settings,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await states.CreateAsync(state, cancellationToken);
+        await catalogue.UpsertAsync(StorySummaries.Of(state), cancellationToken);
+        await ScheduleAsync(id, cancellationToken);
+        return id;
+    }
+
+    /// <summary>Starts the orchestration of an existing story; the state row tells it where to pick up.</summary>
+    public async Task ScheduleAsync(string storyId, CancellationToken cancellationToken)
+    {
+        WorkflowOptions workflow = options.Value;
+        var cursor = new StoryCursor(storyId, 1, new ModelRetry(workflow.ModelAttempts, workflow.ModelRetryDelay));
+        await client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.StoryOrchestration, cursor, new StartOrchestrationOptions(storyId), cancellationToken);
+    }
+}

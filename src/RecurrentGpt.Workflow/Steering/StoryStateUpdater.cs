@@ -1,0 +1,41 @@
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+
+namespace RecurrentGpt.Workflow.Steering;
+
+/// <summary>
+/// Read-change-write of a story's state row under its ETag: a concurrent writer makes this re-read and re-apply
+/// the change, a bounded number of times, so no edit is ever overwritten blindly.
+/// </summary>
+public sealed class StoryStateUpdater(StoryStateStore states, TimeProvider time)
+{
+    private const int MaxAttempts = 8;
+
+    public async Task<StoryState> GetAsync(string storyId, CancellationToken cancellationToken) =>
+        (await states.GetAsync(storyId, cancellationToken))?.State ?? throw new StoryNotFoundException(storyId);
+
+    /// <summary>Applies <paramref name="change"/> (null means "leave as is") and returns the state as stored.</summary>
+    public async Task<StoryState> UpdateAsync(string storyId, Func<StoryState, StoryState?> change, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            VersionedState current = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
+            StoryState? changed = change(current.State);
+            if (changed is null)
+            {
+                return current.State;
+            }
+
+            changed = changed with { UpdatedAt = time.GetUtcNow() };
+            try
+            {
+                await states.ReplaceAsync(changed, current.ETag, cancellationToken);
+                return changed;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone else changed the row between our read and write: read it again and re-apply.
+            }
+        }
+    }
+}

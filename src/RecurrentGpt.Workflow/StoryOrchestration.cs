@@ -1,0 +1,153 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Workflow.Contracts;
+
+namespace RecurrentGpt.Workflow;
+
+/// <summary>
+/// One story, one instance (instance id = story id); one execution = one step, then ContinueAsNew with a small cursor.
+/// It waits on events only — no durable timer is ever left pending across ContinueAsNew; time-driven work
+/// (deadlines, lost doorbells, episodes) comes from the scheduler sweep as events.
+/// </summary>
+[DurableTask(WorkflowNames.StoryOrchestration)]
+public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutcome>
+{
+    // Stale or duplicate events are ignored but still land in history: past this many, start the wait afresh.
+    private const int MaxEventsPerExecution = 200;
+
+    private static readonly TaskOptions StorageRetry =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
+
+    public override async Task<StoryOutcome> RunAsync(TaskOrchestrationContext context, StoryCursor cursor)
+    {
+        ILogger log = context.CreateReplaySafeLogger<StoryOrchestration>();
+        TaskOptions modelRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(Math.Max(1, cursor.Retry.Attempts), cursor.Retry.FirstDelay > TimeSpan.Zero ? cursor.Retry.FirstDelay : TimeSpan.FromMilliseconds(1), 2, TimeSpan.FromMinutes(2)));
+
+        StoryProgress progress = await UntilSucceededAsync(context, cursor.StoryId, 0,
+            () => context.CallActivityAsync<StoryProgress>(WorkflowNames.InitializeStory, cursor.StoryId, modelRetry));
+        if (progress.IsFinished)
+        {
+            return Finish(context, progress);
+        }
+
+        // The state row, not the cursor, says which step is next: a cursor can only lag behind a committed step.
+        int step = progress.Step + 1;
+        var stepRef = new StepRef(cursor.StoryId, step);
+        if (progress.Mode == StoryMode.Auto)
+        {
+            await UntilSucceededAsync(context, cursor.StoryId, step,
+                () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry));
+        }
+        else if (!await WaitForChoiceAsync(context, stepRef, progress, modelRetry))
+        {
+            context.ContinueAsNew(cursor with { Step = step });
+            return new StoryOutcome(cursor.StoryId, progress.ParagraphCount, "waiting");
+        }
+
+        context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "writing", progress.ParagraphCount, null, null));
+        IReadOnlyList<RetrievedMemory> recalled = await context.CallActivityAsync<IReadOnlyList<RetrievedMemory>>(WorkflowNames.RetrieveMemories, stepRef, StorageRetry);
+        await UntilSucceededAsync(context, cursor.StoryId, step,
+            () => context.CallActivityAsync<bool>(WorkflowNames.WriteParagraph, new WriteRequest(cursor.StoryId, step, recalled), modelRetry));
+        progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.CommitStep, stepRef, StorageRetry);
+        log.LogInformation("Story {StoryId} committed step {Step}: {Paragraphs} paragraphs", cursor.StoryId, step, progress.ParagraphCount);
+
+        if (progress.IsFinished)
+        {
+            return Finish(context, progress);
+        }
+
+        context.ContinueAsNew(cursor with { Step = step + 1 });
+        return new StoryOutcome(cursor.StoryId, progress.ParagraphCount, "continued");
+    }
+
+    /// <summary>
+    /// Interactive mode: publish the plans and wait for the doorbell. The recorded choice is read through an activity;
+    /// an event for another step is stale and ignored. Returns false when too many events piled up in this execution.
+    /// </summary>
+    private static async Task<bool> WaitForChoiceAsync(TaskOrchestrationContext context, StepRef step, StoryProgress progress, TaskOptions modelRetry)
+    {
+        context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-choice", progress.ParagraphCount, progress.Plans, null));
+
+        // Each event name keeps one waiter at a time: a second waiter for the same name would swallow the next event.
+        Task<int> chosen = context.WaitForExternalEvent<int>(WorkflowNames.PlanChosenEvent);
+        Task<int> deadline = context.WaitForExternalEvent<int>(WorkflowNames.DeadlineEvent);
+
+        // A choice may be recorded already (made before this execution began waiting): look once before sleeping.
+        if ((await context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ReadChoice, step, StorageRetry)).Chosen)
+        {
+            return true;
+        }
+
+        for (int events = 0; events < MaxEventsPerExecution; events++)
+        {
+            Task winner = await Task.WhenAny(chosen, deadline);
+            if (winner == chosen)
+            {
+                int eventStep = await chosen;
+                chosen = context.WaitForExternalEvent<int>(WorkflowNames.PlanChosenEvent);
+                if (eventStep == step.Step && (await context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ReadChoice, step, StorageRetry)).Chosen)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                int eventStep = await deadline;
+                deadline = context.WaitForExternalEvent<int>(WorkflowNames.DeadlineEvent);
+                if (eventStep != step.Step)
+                {
+                    continue;
+                }
+
+                TimeoutPolicy policy = await context.CallActivityAsync<TimeoutPolicy>(WorkflowNames.ApplyChoiceTimeout, step, StorageRetry);
+                if (policy == TimeoutPolicy.AutoChoose)
+                {
+                    await UntilSucceededAsync(context, step.StoryId, step.Step,
+                        () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, step, modelRetry));
+                    return true;
+                }
+
+                if (policy == TimeoutPolicy.Pause)
+                {
+                    context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "paused", progress.ParagraphCount, progress.Plans, "no choice before the deadline"));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A model call whose retries ran out does not end the story: it shows "needs attention" with the reason and waits
+    /// for a Retry event, then tries again. Each round needs a person's Retry, which bounds the loop.
+    /// </summary>
+    private static async Task<T> UntilSucceededAsync<T>(TaskOrchestrationContext context, string storyId, int step, Func<Task<T>> call)
+    {
+        while (true)
+        {
+            string reason;
+            try
+            {
+                return await call();
+            }
+            catch (TaskFailedException failure)
+            {
+                reason = failure.FailureDetails.ErrorMessage;
+            }
+
+            StoryProgress progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.MarkNeedsAttention, new AttentionNote(storyId, step, reason), StorageRetry);
+            context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "needs-attention", progress.ParagraphCount, null, reason));
+            await context.WaitForExternalEvent<object?>(WorkflowNames.RetryEvent);
+        }
+    }
+
+    private static StoryOutcome Finish(TaskOrchestrationContext context, StoryProgress progress)
+    {
+        string status = progress.Status == StoryStatus.Cancelled ? "cancelled" : "completed";
+        context.SetCustomStatus(new StoryStatusView(progress.Step, ModeName(progress.Mode), status, progress.ParagraphCount, null, null));
+        return new StoryOutcome(progress.StoryId, progress.ParagraphCount, status);
+    }
+
+    private static string ModeName(StoryMode mode) => mode == StoryMode.Auto ? "auto" : "interactive";
+}

@@ -1,0 +1,42 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecurrentGpt.Workflow.Activities;
+using RecurrentGpt.Workflow.Scheduling;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow;
+
+/// <summary>The same orchestrator, activities and services on every host.</summary>
+public static class WorkflowRegistration
+{
+    public static DurableTaskRegistry AddStoryWorkflow(this DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<StoryOrchestration>();
+        registry.AddActivity<InitializeStoryActivity>();
+        registry.AddActivity<ChoosePlanActivity>();
+        registry.AddActivity<ReadChoiceActivity>();
+        registry.AddActivity<ApplyChoiceTimeoutActivity>();
+        registry.AddActivity<RetrieveMemoriesActivity>();
+        registry.AddActivity<WriteParagraphActivity>();
+        registry.AddActivity<CommitStepActivity>();
+        registry.AddActivity<MarkNeedsAttentionActivity>();
+        return registry;
+    }
+
+    /// <summary>Workflow services; the host registers storage, the chat client, embeddings and the durable client.</summary>
+    public static IServiceCollection AddStoryWorkflowServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WorkflowOptions>().Validate(o => o.Validate().Count == 0, "Workflow options are invalid");
+        services.TryAddSingleton<StoryStateUpdater>();
+        services.TryAddSingleton<ParagraphCommitter>();
+        services.TryAddSingleton<ChoiceDeadlines>();
+        services.TryAddSingleton<StoryStarter>();
+        services.TryAddSingleton<ChoiceRecorder>();
+        services.TryAddSingleton<MemoryEditor>();
+        services.TryAddSingleton<SchedulerSweep>();
+        services.TryAddSingleton<StoryExport>();
+        return services;
+    }
+}

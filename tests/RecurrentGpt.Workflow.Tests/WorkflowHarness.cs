@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Embeddings;
+using RecurrentGpt.Infrastructure.Offline;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.TestSupport;
+
+namespace RecurrentGpt.Workflow.Tests;
+
+/// <summary>
+/// The real orchestrator and activities on the durable engine's in-memory backend, with real stores on a private
+/// Azurite, MiniLM embeddings and the offline writer (or a chat-completions server) answering the model calls.
+/// </summary>
+public sealed class WorkflowHarness : IAsyncDisposable
+{
+    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedEmbeddings = new(() => new MiniLmEmbeddingGenerator());
+    private readonly DurableTaskTestHost _host;
+
+    private WorkflowHarness(DurableTaskTestHost host) => _host = host;
+
+    public DurableTaskClient Client => _host.Client;
+
+    public IServiceProvider Services => _host.Services;
+
+    public T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public static async Task<WorkflowHarness> StartAsync(
+        AzuriteFixture azurite, int port, IChatClient? chat = null, TimeProvider? time = null, Action<WorkflowOptions>? configure = null)
+    {
+        string connectionString = await azurite.ConnectionStringAsync();
+        DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddStoryWorkflow(),
+            new DurableTaskTestHostOptions
+            {
+                Port = port,
+                ConfigureServices = services =>
+                {
+                    services.AddStoryStorage(new StorageOptions { ConnectionString = connectionString });
+                    services.AddSingleton(chat ?? new OfflineWriter());
+                    services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SharedEmbeddings.Value);
+                    services.AddSingleton(time ?? TimeProvider.System);
+                    services.AddStoryWorkflowServices();
+                    services.Configure<WorkflowOptions>(options =>
+                    {
+                        options.ModelRetryDelay = TimeSpan.FromMilliseconds(200);
+                        configure?.Invoke(options);
+                    });
+                },
+            });
+        await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
+        return new WorkflowHarness(host);
+    }
+
+    public async Task<StoryState> StateAsync(string storyId) =>
+        (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State
+        ?? throw new InvalidOperationException($"story {storyId} has no state");
+
+    /// <summary>Polls the state row until <paramref name="condition"/> holds, failing with the last state seen after the deadline.</summary>
+    public async Task<StoryState> WaitForAsync(string storyId, Func<StoryState, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(60);
+        StoryState? last = null;
+        while (deadline.Elapsed < limit)
+        {
+            last = (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State;
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"story {storyId} did not reach the expected state in {limit.TotalSeconds} s; last: step {last?.Step}, status {last?.Status}, paragraphs {last?.ParagraphCount}, reason {last?.AttentionReason}");
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
