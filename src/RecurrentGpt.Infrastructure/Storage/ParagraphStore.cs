@@ -1,0 +1,107 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using RecurrentGpt.Core.Story;
+
+namespace RecurrentGpt.Infrastructure.Storage;
+
+/// <summary>Paragraph texts, one blob each at <c>{storyId}/paragraphs/{index:D6}.md</c>, with step, revision and author as metadata.</summary>
+public sealed class ParagraphStore(StorageClients clients)
+{
+    /// <summary>A range read runs at most this many downloads at once: fast, without flooding the account or the thread pool.</summary>
+    public const int MaxParallelReads = 8;
+
+    /// <summary>The most paragraphs one range read returns.</summary>
+    public const int MaxRangeCount = 1000;
+
+    private const string StepKey = "step";
+    private const string RevisionKey = "revision";
+    private const string AuthorKey = "author";
+    private const string ContentType = "text/markdown; charset=utf-8";
+
+    private readonly BlobContainerClient _container = clients.Container;
+
+    /// <summary>Writes (or overwrites) the paragraph's blob: writing the same content for the same index again changes nothing.</summary>
+    public async Task WriteAsync(string storyId, StoredParagraph paragraph, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        BlobClient blob = _container.GetBlobClient(StorageKeys.ParagraphBlob(storyId, paragraph.Index));
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
+            Metadata = new Dictionary<string, string>
+            {
+                [StepKey] = paragraph.Step.ToString(CultureInfo.InvariantCulture),
+                [RevisionKey] = paragraph.Revision.ToString(CultureInfo.InvariantCulture),
+                [AuthorKey] = AuthorName(paragraph.Author),
+            },
+        };
+        await blob.UploadAsync(BinaryData.FromString(paragraph.Text), options, cancellationToken);
+    }
+
+    /// <summary>The paragraph, or null when it has not been written.</summary>
+    public async Task<StoredParagraph?> ReadAsync(string storyId, int index, CancellationToken cancellationToken)
+    {
+        BlobClient blob = _container.GetBlobClient(StorageKeys.ParagraphBlob(storyId, index));
+        try
+        {
+            Response<BlobDownloadResult> download = await blob.DownloadContentAsync(cancellationToken);
+            IDictionary<string, string> metadata = download.Value.Details.Metadata;
+            return new StoredParagraph(
+                index,
+                download.Value.Content.ToString(),
+                ReadNumber(metadata, StepKey, blob.Name),
+                ReadNumber(metadata, RevisionKey, blob.Name),
+                ReadAuthor(metadata, blob.Name));
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Paragraphs <paramref name="firstIndex"/> to <paramref name="firstIndex"/> + <paramref name="count"/> − 1 that exist, in index
+    /// order, downloaded in parallel (at most <see cref="MaxParallelReads"/> at once).
+    /// </summary>
+    public async Task<IReadOnlyList<StoredParagraph>> ReadRangeAsync(string storyId, int firstIndex, int count, CancellationToken cancellationToken)
+    {
+        StoryId.Require(storyId);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxRangeCount);
+        StorageKeys.Number(firstIndex, nameof(firstIndex));
+        if (count == 0)
+        {
+            return [];
+        }
+
+        StorageKeys.Number(firstIndex + count - 1, nameof(count));
+        var paragraphs = new StoredParagraph?[count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (offset, token) =>
+            paragraphs[offset] = await ReadAsync(storyId, firstIndex + offset, token));
+        return paragraphs.OfType<StoredParagraph>().ToList();
+    }
+
+    private static string AuthorName(ParagraphAuthor author) => author switch
+    {
+        ParagraphAuthor.Model => "model",
+        ParagraphAuthor.Human => "human",
+        _ => throw new ArgumentOutOfRangeException(nameof(author), author, "unknown paragraph author"),
+    };
+
+    private static ParagraphAuthor ReadAuthor(IDictionary<string, string> metadata, string blobName) =>
+        metadata.TryGetValue(AuthorKey, out string? author) ? author switch
+        {
+            "model" => ParagraphAuthor.Model,
+            "human" => ParagraphAuthor.Human,
+            _ => throw new InvalidDataException($"Blob {blobName}: metadata {AuthorKey} is '{author}', not model or human."),
+        }
+        : throw new InvalidDataException($"Blob {blobName} has no {AuthorKey} metadata.");
+
+    private static int ReadNumber(IDictionary<string, string> metadata, string key, string blobName) =>
+        metadata.TryGetValue(key, out string? text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new InvalidDataException($"Blob {blobName} has no numeric {key} metadata.");
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
+
+namespace RecurrentGpt.Infrastructure.Storage;
+
+/// <summary>Row <c>state</c>: scalars as columns, readable in a table browser; plans and settings as JSON.</summary>
+internal static class StoryStateRow
+{
+    public static TableEntity ToEntity(StoryState state)
+    {
+        var entity = new TableEntity(StoryId.Require(state.StoryId), StorageKeys.StateRow)
+        {
+            [nameof(StoryState.Title)] = state.Title,
+            [nameof(Premise.Genre)] = state.Premise.Genre,
+            [nameof(Premise.Topic)] = state.Premise.Topic,
+            [nameof(Premise.Language)] = state.Premise.Language.ToString(),
+            [nameof(StoryState.Mode)] = state.Mode.ToString(),
+            [nameof(StoryState.Status)] = state.Status.ToString(),
+            [nameof(StoryState.TimeoutPolicy)] = state.TimeoutPolicy.ToString(),
+            [nameof(StoryState.TargetParagraphs)] = state.TargetParagraphs,
+            [nameof(StoryState.Step)] = state.Step,
+            [nameof(StoryState.ParagraphCount)] = state.ParagraphCount,
+            [nameof(StoryState.Outline)] = state.Outline,
+            [nameof(StoryState.ShortTermMemory)] = state.ShortTermMemory,
+            [nameof(StoryState.Plans)] = StorageJson.Serialize(state.Plans),
+            [nameof(StoryState.Settings)] = StorageJson.Serialize(state.Settings),
+            [nameof(StoryState.ModelId)] = state.ModelId,
+            [nameof(StoryState.InputTokens)] = state.InputTokens,
+            [nameof(StoryState.OutputTokens)] = state.OutputTokens,
+            [nameof(StoryState.CreatedAt)] = StoredTime.Format(state.CreatedAt),
+            [nameof(StoryState.UpdatedAt)] = StoredTime.Format(state.UpdatedAt),
+        };
+        entity.SetOptional(nameof(Premise.Description), state.Premise.Description);
+        entity.SetOptional(nameof(StoryState.ChoiceTimeout), state.ChoiceTimeout?.ToString("c", CultureInfo.InvariantCulture));
+        entity.SetOptional(nameof(StoryState.RecommendedPlan), state.RecommendedPlan);
+        entity.SetOptional(nameof(StoryState.AttentionReason), state.AttentionReason);
+        return entity.Checked(StorageOptions.StoryMemoryTable);
+    }
+
+    public static StoryState FromEntity(TableEntity entity)
+    {
+        string? choiceTimeout = entity.GetString(nameof(StoryState.ChoiceTimeout));
+        return new StoryState
+        {
+            StoryId = entity.PartitionKey,
+            Premise = new Premise(
+                entity.RequireString(nameof(Premise.Genre)),
+                entity.RequireString(nameof(Premise.Topic)),
+                entity.GetString(nameof(Premise.Description)),
+                entity.RequireEnum<StoryLanguage>(nameof(Premise.Language))),
+            Mode = entity.RequireEnum<StoryMode>(nameof(StoryState.Mode)),
+            Status = entity.RequireEnum<StoryStatus>(nameof(StoryState.Status)),
+            TimeoutPolicy = entity.RequireEnum<TimeoutPolicy>(nameof(StoryState.TimeoutPolicy)),
+            ChoiceTimeout = choiceTimeout is null ? null : TimeSpan.ParseExact(choiceTimeout, "c", CultureInfo.InvariantCulture),
+            TargetParagraphs = entity.RequireInt32(nameof(StoryState.TargetParagraphs)),
+            Settings = entity.RequireJson<WriterSettings>(nameof(StoryState.Settings)),
+            Title = entity.RequireString(nameof(StoryState.Title)),
+            Outline = entity.RequireString(nameof(StoryState.Outline)),
+            ShortTermMemory = entity.RequireString(nameof(StoryState.ShortTermMemory)),
+            Plans = entity.RequireJson<List<string>>(nameof(StoryState.Plans)),
+            RecommendedPlan = entity.GetInt32(nameof(StoryState.RecommendedPlan)),
+            Step = entity.RequireInt32(nameof(StoryState.Step)),
+            ParagraphCount = entity.RequireInt32(nameof(StoryState.ParagraphCount)),
+            AttentionReason = entity.GetString(nameof(StoryState.AttentionReason)),
+            ModelId = entity.RequireString(nameof(StoryState.ModelId)),
+            InputTokens = entity.RequireInt64(nameof(StoryState.InputTokens)),
+            OutputTokens = entity.RequireInt64(nameof(StoryState.OutputTokens)),
+            CreatedAt = entity.RequireTime(nameof(StoryState.CreatedAt)),
+            UpdatedAt = entity.RequireTime(nameof(StoryState.UpdatedAt)),
+        };
+    }
+}
