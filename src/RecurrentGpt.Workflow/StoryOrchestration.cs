@@ -16,17 +16,29 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
     // Stale or duplicate events are ignored but still land in history: past this many, start the wait afresh.
     private const int MaxEventsPerExecution = 200;
 
+    // Person-driven retries after a failed model call, per execution.
+    private const int MaxAttentionRounds = 10;
+
     private static readonly TaskOptions StorageRetry =
         TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
 
     public override async Task<StoryOutcome> RunAsync(TaskOrchestrationContext context, StoryCursor cursor)
     {
         ILogger log = context.CreateReplaySafeLogger<StoryOrchestration>();
-        TaskOptions modelRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(Math.Max(1, cursor.Retry.Attempts), cursor.Retry.FirstDelay > TimeSpan.Zero ? cursor.Retry.FirstDelay : TimeSpan.FromMilliseconds(1), 2, TimeSpan.FromMinutes(2)));
+        TaskOptions modelRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            Math.Max(1, cursor.Retry.Attempts),
+            cursor.Retry.FirstDelay > TimeSpan.Zero ? cursor.Retry.FirstDelay : TimeSpan.FromMilliseconds(1),
+            2,
+            TimeSpan.FromMinutes(2)));
 
-        StoryProgress progress = await UntilSucceededAsync(context, cursor.StoryId, 0,
+        (bool opened, StoryProgress? progress) = await UntilSucceededAsync(context, cursor.StoryId, 0,
             () => context.CallActivityAsync<StoryProgress>(WorkflowNames.InitializeStory, cursor.StoryId, modelRetry));
-        if (progress.IsFinished)
+        if (!opened)
+        {
+            return Restart(context, cursor, cursor.Step);
+        }
+
+        if (progress!.IsFinished)
         {
             return Finish(context, progress);
         }
@@ -34,31 +46,33 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
         // The state row, not the cursor, says which step is next: a cursor can only lag behind a committed step.
         int step = progress.Step + 1;
         var stepRef = new StepRef(cursor.StoryId, step);
-        if (progress.Mode == StoryMode.Auto)
+        bool chosen = progress.Mode == StoryMode.Auto
+            ? (await UntilSucceededAsync(context, cursor.StoryId, step, () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry))).Succeeded
+            : await WaitForChoiceAsync(context, stepRef, progress, modelRetry);
+        if (!chosen)
         {
-            await UntilSucceededAsync(context, cursor.StoryId, step,
-                () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry));
-        }
-        else if (!await WaitForChoiceAsync(context, stepRef, progress, modelRetry))
-        {
-            context.ContinueAsNew(cursor with { Step = step });
-            return new StoryOutcome(cursor.StoryId, progress.ParagraphCount, "waiting");
+            return Restart(context, cursor, step);
         }
 
         context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "writing", progress.ParagraphCount, null, null));
         IReadOnlyList<RetrievedMemory> recalled = await context.CallActivityAsync<IReadOnlyList<RetrievedMemory>>(WorkflowNames.RetrieveMemories, stepRef, StorageRetry);
-        await UntilSucceededAsync(context, cursor.StoryId, step,
+        (bool written, _) = await UntilSucceededAsync(context, cursor.StoryId, step,
             () => context.CallActivityAsync<bool>(WorkflowNames.WriteParagraph, new WriteRequest(cursor.StoryId, step, recalled), modelRetry));
-        progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.CommitStep, stepRef, StorageRetry);
-        log.LogInformation("Story {StoryId} committed step {Step}: {Paragraphs} paragraphs", cursor.StoryId, step, progress.ParagraphCount);
-
-        if (progress.IsFinished)
+        if (!written)
         {
-            return Finish(context, progress);
+            return Restart(context, cursor, step);
         }
 
-        context.ContinueAsNew(cursor with { Step = step + 1 });
-        return new StoryOutcome(cursor.StoryId, progress.ParagraphCount, "continued");
+        progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.CommitStep, stepRef, StorageRetry);
+        log.LogInformation("Story {StoryId} committed step {Step}: {Paragraphs} paragraphs", cursor.StoryId, step, progress.ParagraphCount);
+        return progress.IsFinished ? Finish(context, progress) : Restart(context, cursor, step + 1);
+    }
+
+    /// <summary>Ends this execution and starts the next with a fresh, empty history.</summary>
+    private static StoryOutcome Restart(TaskOrchestrationContext context, StoryCursor cursor, int step)
+    {
+        context.ContinueAsNew(cursor with { Step = step });
+        return new StoryOutcome(cursor.StoryId, 0, "continued");
     }
 
     /// <summary>
@@ -103,9 +117,8 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
                 TimeoutPolicy policy = await context.CallActivityAsync<TimeoutPolicy>(WorkflowNames.ApplyChoiceTimeout, step, StorageRetry);
                 if (policy == TimeoutPolicy.AutoChoose)
                 {
-                    await UntilSucceededAsync(context, step.StoryId, step.Step,
-                        () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, step, modelRetry));
-                    return true;
+                    return (await UntilSucceededAsync(context, step.StoryId, step.Step,
+                        () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, step, modelRetry))).Succeeded;
                 }
 
                 if (policy == TimeoutPolicy.Pause)
@@ -120,16 +133,17 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
     /// <summary>
     /// A model call whose retries ran out does not end the story: it shows "needs attention" with the reason and waits
-    /// for a Retry event, then tries again. Each round needs a person's Retry, which bounds the loop.
+    /// for a Retry event, then tries again. After <see cref="MaxAttentionRounds"/> rounds in one execution the caller
+    /// continues as new, so history stays small however often a person retries.
     /// </summary>
-    private static async Task<T> UntilSucceededAsync<T>(TaskOrchestrationContext context, string storyId, int step, Func<Task<T>> call)
+    private static async Task<(bool Succeeded, T? Value)> UntilSucceededAsync<T>(TaskOrchestrationContext context, string storyId, int step, Func<Task<T>> call)
     {
-        while (true)
+        for (int round = 0; round < MaxAttentionRounds; round++)
         {
             string reason;
             try
             {
-                return await call();
+                return (true, await call());
             }
             catch (TaskFailedException failure)
             {
@@ -140,6 +154,8 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "needs-attention", progress.ParagraphCount, null, reason));
             await context.WaitForExternalEvent<object?>(WorkflowNames.RetryEvent);
         }
+
+        return (false, default);
     }
 
     private static StoryOutcome Finish(TaskOrchestrationContext context, StoryProgress progress)

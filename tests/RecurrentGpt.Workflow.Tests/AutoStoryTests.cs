@@ -32,7 +32,8 @@ public class AutoStoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         for (int step = 1; step <= 4; step++)
         {
             PlanChoice? choice = await harness.Get<StoryStateStore>().GetChoiceAsync(id, step, CancellationToken.None);
-            Assert.Equal(PlanChoiceSource.Recommended, choice?.Source);
+            // The opening call names no best plan, so the human simulator chooses the first step's plan.
+            Assert.Equal(step == 1 ? PlanChoiceSource.Simulator : PlanChoiceSource.Recommended, choice?.Source);
             StepRecord? record = await harness.Get<StepRecordStore>().ReadAsync(id, step, CancellationToken.None);
             Assert.Equal(choice!.Plan, record?.Inputs.ChosenPlan);
             Assert.Equal(paragraphs[step + 1].Text, record!.Draft.Paragraph);

@@ -70,7 +70,7 @@ public class InteractiveStoryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(EditResult.Saved, first);
         Assert.Equal(EditResult.Conflict, second);
         Assert.Equal("First editor's memory.", (await harness.StateAsync(id)).ShortTermMemory);
-        Assert.NotEqual(waiting.ShortTermMemory, "First editor's memory.");
+        Assert.NotEqual("First editor's memory.", waiting.ShortTermMemory);
     }
 
     [Fact]

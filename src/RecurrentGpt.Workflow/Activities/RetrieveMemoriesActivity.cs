@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
-using RecurrentGpt.Core.Retrieval;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
@@ -32,7 +31,6 @@ public sealed class RetrieveMemoriesActivity(
             ?? throw new InvalidOperationException($"no plan is recorded for step {step.Step} of story {step.StoryId}");
         Embedding<float> query = await embeddings.GenerateAsync(choice.Plan, cancellationToken: CancellationToken.None);
         StoryVectors recall = await vectors.GetAsync(step.StoryId, state.ParagraphCount, CancellationToken.None);
-        IReadOnlyList<VectorMatch> matches = recall.Index.TopK(query.Vector.Span, k, excludedParagraph: state.ParagraphCount - 1);
-        return matches.Select(m => new RetrievedMemory(m.ParagraphIndex, recall.Summary(m.ParagraphIndex), null, m.Score)).ToList();
+        return recall.Recall(query.Vector.Span, k, excludedParagraph: state.ParagraphCount - 1);
     }
 }

@@ -14,7 +14,8 @@ public sealed class ParagraphCommitter(ParagraphStore paragraphs, StoryStateStor
     public async Task CommitAsync(string storyId, int index, string text, string summary, int step, ParagraphAuthor author, int revision, CancellationToken cancellationToken)
     {
         var paragraph = new StoredParagraph(index, text, step, revision, author);
-        string blobName = await paragraphs.WriteAsync(storyId, paragraph, cancellationToken);
+        await paragraphs.WriteAsync(storyId, paragraph, cancellationToken);
+        string blobName = StorageKeys.ParagraphBlob(storyId, index);
         Embedding<float> embedding = await embeddings.GenerateAsync(text, cancellationToken: cancellationToken);
         var entry = new ParagraphEntry(index, blobName, embedding.Vector.ToArray(), TextMeasure.CountUnits(text), summary, step, revision, author);
         await states.UpsertParagraphAsync(storyId, entry, cancellationToken);
