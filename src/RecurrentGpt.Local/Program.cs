@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Local.Cli;
+using RecurrentGpt.Local.Hosting;
 
 // rgpt: the one-machine host. Bad input ends in one clear line and a non-zero exit, never a stack trace.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    e.Cancel = true;
+    // The first Ctrl-C pauses the story cleanly; a second one ends the process at once.
+    e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
 
@@ -18,18 +20,34 @@ IConfiguration configuration = new ConfigurationBuilder()
 try
 {
     string command = args.Length == 0 ? "help" : args[0];
-    switch (command)
+    string[] rest = args.Skip(1).ToArray();
+    if (command is "help" or "--help" or "-h")
     {
-        case "write":
-            var arguments = new Arguments(args.Skip(1), WriteCommand.Options);
-            ModelChoice model = await ModelSetup.ChooseAsync(configuration, cancellation.Token);
-            return await new WriteCommand(model, Console.In, Console.Out).RunAsync(arguments, cancellation.Token);
-        case "help" or "--help" or "-h":
-            Console.WriteLine(Help.Text);
-            return 0;
-        default:
-            throw new UsageException($"unknown command \"{command}\"; run rgpt help");
+        Console.WriteLine(Help.Text);
+        return 0;
     }
+
+    // Arguments are checked before anything starts, so a typo never starts Azurite or a model.
+    Arguments arguments = command switch
+    {
+        "write" => new Arguments(rest, WriteCommand.Options),
+        "resume" => new Arguments(rest, ResumeCommand.Options),
+        "list" => new Arguments(rest, []),
+        "show" => new Arguments(rest, [], ShowCommand.Flags),
+        "export" => new Arguments(rest, ExportCommand.Options),
+        _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
+    };
+
+    ModelChoice model = await ModelSetup.ChooseAsync(configuration, cancellation.Token);
+    var hosts = new LocalStoryHostFactory(LocalPaths.FromEnvironment(), model, configuration);
+    return command switch
+    {
+        "write" => await new WriteCommand(model, hosts, Console.In, Console.Out).RunAsync(arguments, cancellation.Token),
+        "resume" => await new ResumeCommand(model, hosts, Console.In, Console.Out).RunAsync(arguments, cancellation.Token),
+        "list" => await new ListCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
+        "show" => await new ShowCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
+        _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
+    };
 }
 catch (UsageException ex)
 {
@@ -38,11 +56,11 @@ catch (UsageException ex)
 }
 catch (OperationCanceledException)
 {
-    Console.Error.WriteLine("rgpt: stopped; every paragraph written so far is in the output file.");
+    Console.Error.WriteLine("rgpt: stopped before the story started; nothing was written.");
     return 130;
 }
 catch (Exception ex) when (ex is ModelOutputException or ModelUnavailableException)
 {
-    Console.Error.WriteLine($"rgpt: the model failed: {ex.Message} Every paragraph written so far is in the output file.");
+    Console.Error.WriteLine($"rgpt: the model failed: {ex.Message}");
     return 3;
 }

@@ -78,6 +78,12 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Answers requests once the script is empty, instead of the 500 an empty script gives: for instance
+    /// <see cref="OfflineWriterReplies"/>, which lets a scripted failure be followed by a whole story.
+    /// </summary>
+    public Func<RecordedRequest, ScriptedReply>? WhenScriptIsEmpty { get; set; }
+
     /// <summary>Adds replies to the end of the script.</summary>
     public ChatCompletionsServer Enqueue(params ScriptedReply[] replies)
     {
@@ -130,6 +136,8 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         {
             _script.TryDequeue(out reply);
         }
+
+        reply ??= WhenScriptIsEmpty?.Invoke(request);
 
         if (reply is null)
         {

@@ -6,9 +6,12 @@ namespace RecurrentGpt.Local.Cli;
 internal sealed class Arguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
-    public Arguments(IEnumerable<string> args, IReadOnlyCollection<string> knownOptions)
+    /// <param name="knownFlags">Options that take no value, such as --json.</param>
+    public Arguments(IEnumerable<string> args, IReadOnlyCollection<string> knownOptions, IReadOnlyCollection<string>? knownFlags = null)
     {
+        knownFlags ??= [];
         var list = args.ToList();
         for (int i = 0; i < list.Count; i++)
         {
@@ -28,9 +31,16 @@ internal sealed class Arguments
                 name = name[..equals];
             }
 
+            if (knownFlags.Contains(name) && value is null)
+            {
+                _flags.Add(name);
+                continue;
+            }
+
             if (!knownOptions.Contains(name))
             {
-                throw new UsageException($"unknown option --{name} (known: {string.Join(", ", knownOptions.Select(o => "--" + o))})");
+                IEnumerable<string> known = knownOptions.Concat(knownFlags).Select(o => "--" + o);
+                throw new UsageException($"unknown option --{name}{(known.Any() ? $" (known: {string.Join(", ", known)})" : " (this command takes none)")}");
             }
 
             if (value is null)
@@ -53,6 +63,8 @@ internal sealed class Arguments
     public List<string> Positional { get; } = [];
 
     public string? Text(string name) => _options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _flags.Contains(name);
 
     public int Number(string name, int fallback, int min, int max)
     {

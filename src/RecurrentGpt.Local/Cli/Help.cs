@@ -3,13 +3,18 @@ namespace RecurrentGpt.Local.Cli;
 internal static class Help
 {
     public const string Text = """
-        rgpt — RecurrentGPT on one machine
+        rgpt — RecurrentGPT on one machine (a durable workflow on a local runtime over Azurite)
 
           rgpt write "<premise>" [--genre G] [--paragraphs N] [--mode auto|interactive] [--language en|zh] [--id ID] [--out FILE]
-              Writes a story of N paragraphs (default 8) and saves it as Markdown (default stories/<id>.md).
+              Starts a story of N paragraphs (default 8) and follows it, keeping stories/<id>.md current.
+              Interactive mode asks for a plan after each paragraph. Ctrl-C pauses the story.
+          rgpt resume <id> [--out FILE]      Continues a paused, interrupted or failed story.
+          rgpt list                           Lists the stories.
+          rgpt show <id> [--json]             Shows a story's state, memory and plans.
+          rgpt export <id> --format md|txt [--out FILE]
 
-        The model comes from configuration (environment variables RGPT_Model__Provider, RGPT_Model__Endpoint, …
-        or rgpt.json in the current folder); with none, rgpt uses Ollama on localhost when it answers, else the
-        offline writer, and says so. See README.md.
+        Data lives in .data/ of the current folder (RGPT_DATA to change); Azurite is started when none answers on
+        127.0.0.1:10000-10002 and stopped afterwards. The model comes from RGPT_Model__* settings or rgpt.json; with
+        none, rgpt uses Ollama on localhost when it answers, else the offline writer, and says so. See README.md.
         """;
 }

@@ -1,4 +1,9 @@
+using RecurrentGpt.Core.Story;
+
 namespace RecurrentGpt.Local.Cli;
+
+/// <summary>A writer's answer to the plan question.</summary>
+internal sealed record PlanAnswer(string Plan, PlanChoiceSource Source, int? PlanIndex);
 
 /// <summary>Interactive mode's question: pick a plan, edit one in place, or write your own.</summary>
 internal sealed class PlanPrompt(TextReader input, TextWriter output)
@@ -6,8 +11,8 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
     private const int MaxPlanLength = 4000;
     private const int MaxAttempts = 20;
 
-    /// <summary>The plan for the next step, or null when input ends (the story is then left where it is).</summary>
-    public string? Ask(IReadOnlyList<string> plans)
+    /// <summary>The writer's answer, or null when input ends.</summary>
+    public PlanAnswer? Ask(IReadOnlyList<string> plans)
     {
         output.WriteLine();
         for (int i = 0; i < plans.Count; i++)
@@ -27,7 +32,7 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
             line = line.Trim();
             if (int.TryParse(line, out int chosen) && chosen >= 1 && chosen <= plans.Count)
             {
-                return plans[chosen - 1];
+                return new PlanAnswer(plans[chosen - 1], PlanChoiceSource.Picked, chosen);
             }
 
             if (line.Length > 2 && line[0] == 'e' && line[1] == ' ' && int.TryParse(line[2..].Trim(), out int edit) && edit >= 1 && edit <= plans.Count)
@@ -35,12 +40,14 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
                 output.WriteLine($"Plan {edit} as it stands: {plans[edit - 1]}");
                 output.Write("Your edited plan (empty keeps it): ");
                 string? edited = input.ReadLine();
-                return string.IsNullOrWhiteSpace(edited) ? plans[edit - 1] : Bound(edited);
+                return string.IsNullOrWhiteSpace(edited)
+                    ? new PlanAnswer(plans[edit - 1], PlanChoiceSource.Picked, edit)
+                    : new PlanAnswer(Bound(edited), PlanChoiceSource.Edited, edit);
             }
 
             if (line.Length >= 10)
             {
-                return Bound(line);
+                return new PlanAnswer(Bound(line), PlanChoiceSource.Own, null);
             }
 
             output.WriteLine("That is neither a plan number nor a plan of your own (write at least 10 characters).");
