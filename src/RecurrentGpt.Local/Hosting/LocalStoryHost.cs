@@ -16,10 +16,10 @@ namespace RecurrentGpt.Local.Hosting;
 /// </summary>
 internal sealed class LocalStoryHost : IAsyncDisposable
 {
-    private readonly AzuriteProcess _azurite;
+    private readonly AzuriteProcess? _azurite;
     private readonly LocalDurableRuntime _runtime;
 
-    private LocalStoryHost(AzuriteProcess azurite, LocalDurableRuntime runtime)
+    private LocalStoryHost(AzuriteProcess? azurite, LocalDurableRuntime runtime)
     {
         _azurite = azurite;
         _runtime = runtime;
@@ -32,23 +32,32 @@ internal sealed class LocalStoryHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _runtime.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Starts the host. A configured <c>Storage:ConnectionString</c> (a storage account, or an Azurite the caller runs)
+    /// is used as it is; otherwise rgpt manages Azurite on the default ports with its data under <paramref name="paths"/>.
+    /// </summary>
     public static async Task<LocalStoryHost> StartAsync(LocalPaths paths, ModelChoice model, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        AzuriteProcess azurite;
-        try
+        string? configured = configuration[$"{StorageOptions.SectionName}:ConnectionString"];
+        AzuriteProcess? azurite = null;
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            azurite = await AzuriteProcess.EnsureRunningAsync(new AzuriteEndpoints(), paths.AzuriteData, AzuriteInstallation.Default(), cancellationToken);
-        }
-        catch (AzuriteUnavailableException ex)
-        {
-            throw new UsageException($"Azurite is not available: {ex.Message}");
+            try
+            {
+                azurite = await AzuriteProcess.EnsureRunningAsync(new AzuriteEndpoints(), paths.AzuriteData, AzuriteInstallation.Default(), cancellationToken);
+            }
+            catch (AzuriteUnavailableException ex)
+            {
+                throw new UsageException($"Azurite is not available: {ex.Message}");
+            }
         }
 
+        string connectionString = configured ?? azurite!.ConnectionString;
         try
         {
-            var storage = new StorageOptions { ConnectionString = azurite.ConnectionString };
+            var storage = new StorageOptions { ConnectionString = connectionString };
             LocalDurableRuntime runtime = await LocalDurableRuntime.StartAsync(
-                new LocalRuntimeOptions { StorageConnectionString = azurite.ConnectionString },
+                new LocalRuntimeOptions { StorageConnectionString = connectionString },
                 registry => registry.AddStoryWorkflow(),
                 services =>
                 {
@@ -65,7 +74,11 @@ internal sealed class LocalStoryHost : IAsyncDisposable
         }
         catch
         {
-            await azurite.DisposeAsync();
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
             throw;
         }
     }
@@ -73,6 +86,9 @@ internal sealed class LocalStoryHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _runtime.DisposeAsync();
-        await _azurite.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
     }
 }
