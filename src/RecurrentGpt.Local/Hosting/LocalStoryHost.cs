@@ -36,7 +36,9 @@ internal sealed class LocalStoryHost : IAsyncDisposable
     /// Starts the host. A configured <c>Storage:ConnectionString</c> (a storage account, or an Azurite the caller runs)
     /// is used as it is; otherwise rgpt manages Azurite on the default ports with its data under <paramref name="paths"/>.
     /// </summary>
-    public static async Task<LocalStoryHost> StartAsync(LocalPaths paths, ModelChoice model, IConfiguration configuration, CancellationToken cancellationToken)
+    /// <param name="tuneRuntime">Adjusts the runtime's limits (the benchmarks raise its concurrency).</param>
+    public static async Task<LocalStoryHost> StartAsync(
+        LocalPaths paths, ModelChoice model, IConfiguration configuration, CancellationToken cancellationToken, Action<LocalRuntimeOptions>? tuneRuntime = null)
     {
         string? configured = configuration[$"{StorageOptions.SectionName}:ConnectionString"];
         AzuriteProcess? azurite = null;
@@ -56,8 +58,10 @@ internal sealed class LocalStoryHost : IAsyncDisposable
         try
         {
             var storage = new StorageOptions { ConnectionString = connectionString };
+            var runtimeOptions = new LocalRuntimeOptions { StorageConnectionString = connectionString };
+            tuneRuntime?.Invoke(runtimeOptions);
             LocalDurableRuntime runtime = await LocalDurableRuntime.StartAsync(
-                new LocalRuntimeOptions { StorageConnectionString = connectionString },
+                runtimeOptions,
                 registry => registry.AddStoryWorkflow(),
                 services =>
                 {

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using RecurrentGpt.Bench.EngineOverhead;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Embeddings;
+using RecurrentGpt.Infrastructure.Offline;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Infrastructure.Storage.Azurite;
+using RecurrentGpt.Local.Cli;
+using RecurrentGpt.Local.Hosting;
+using RecurrentGpt.Workflow.Steering;
+
+// Engine time per step on the local runtime (Azurite, the real orchestrator and activities), and concurrency with a slow model.
+int steps = ArgInt(0, 30);
+int stories = ArgInt(1, 50);
+int concurrentSteps = ArgInt(2, 10);
+string folder = Path.Combine(Path.GetTempPath(), "rgpt-engine-bench-" + Guid.NewGuid().ToString("N"));
+await using AzuriteProcess azurite = await AzuriteProcess.EnsureRunningAsync(AzuriteEndpoints.OnFreePorts(), Path.Combine(folder, "azurite"), AzuriteInstallation.Default(), CancellationToken.None);
+IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Storage:ConnectionString"] = azurite.ConnectionString,
+}).Build();
+using var embeddings = new MiniLmEmbeddingGenerator();
+await embeddings.WarmUpAsync();
+var premise = new Premise("mystery", "a lighthouse keeper named Elias Grey vanishes from a harbour town", null, StoryLanguage.English);
+
+// 1. A zero-latency model: whatever a step takes beyond its model calls is the engine's.
+var instant = new TimedChatClient(new OfflineWriter(), TimeSpan.Zero);
+List<double> engineMs = [];
+await using (LocalStoryHost host = await LocalStoryHost.StartAsync(new LocalPaths(folder), new ModelChoice(instant, embeddings, "offline", true), configuration, CancellationToken.None))
+{
+    string id = await host.Get<StoryStarter>().StartAsync(new NewStory("bench-overhead", premise, StoryMode.Auto, steps + 2), CancellationToken.None);
+    StoryStateStore states = host.Get<StoryStateStore>();
+    int seen = -1;
+    long lastTick = 0;
+    TimeSpan lastModel = TimeSpan.Zero;
+    var clock = Stopwatch.StartNew();
+    while (clock.Elapsed < TimeSpan.FromMinutes(10))
+    {
+        StoryState state = (await states.GetAsync(id, CancellationToken.None))!.State;
+        if (state.Step != seen)
+        {
+            long now = Stopwatch.GetTimestamp();
+            TimeSpan model = instant.ModelTime;
+            if (seen >= 1)
+            {
+                engineMs.Add((Stopwatch.GetElapsedTime(lastTick, now) - (model - lastModel)).TotalMilliseconds);
+            }
+
+            (seen, lastTick, lastModel) = (state.Step, now, model);
+        }
+
+        if (state.Status == StoryStatus.Completed)
+        {
+            break;
+        }
+
+        await Task.Delay(5);
+    }
+}
+
+// 2. Many stories at once with a model that answers in 1 s: the engine should add little to the ideal.
+var slow = new TimedChatClient(new OfflineWriter(), TimeSpan.FromSeconds(1));
+TimeSpan wall;
+await using (LocalStoryHost host = await LocalStoryHost.StartAsync(
+    new LocalPaths(folder), new ModelChoice(slow, embeddings, "offline, 1 s", true), configuration, CancellationToken.None,
+    runtime => { runtime.MaxConcurrentActivities = stories * 2; runtime.MaxConcurrentOrchestrations = stories * 2; }))
+{
+    StoryStarter starter = host.Get<StoryStarter>();
+    var clock = Stopwatch.StartNew();
+    string[] ids = await Task.WhenAll(Enumerable.Range(0, stories).Select(i =>
+        starter.StartAsync(new NewStory($"bench-many-{i:D3}", premise, StoryMode.Auto, concurrentSteps + 2), CancellationToken.None)));
+    StoryStateStore states = host.Get<StoryStateStore>();
+    while (clock.Elapsed < TimeSpan.FromMinutes(10))
+    {
+        StoryState[] all = await Task.WhenAll(ids.Select(async id => (await states.GetAsync(id, CancellationToken.None))!.State));
+        if (all.All(s => s.Status == StoryStatus.Completed))
+        {
+            break;
+        }
+
+        await Task.Delay(50);
+    }
+
+    wall = clock.Elapsed;
+}
+
+double callsPerStory = (double)slow.Calls / stories;
+engineMs.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| measure | value |"));
+Console.WriteLine("|---|---:|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine time per step, median ({engineMs.Count} steps, zero-latency model) | {Percentile(engineMs, 0.5):F0} ms |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine time per step, p95 | {Percentile(engineMs, 0.95):F0} ms |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stories} stories × {concurrentSteps} steps, model answers in 1 s: wall time | {wall.TotalSeconds:F1} s |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ideal ({concurrentSteps} steps × 1 s) | {concurrentSteps:F1} s ({wall.TotalSeconds / concurrentSteps:F2}×) |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ideal counting every model call of a story ({callsPerStory:F1} calls: opening, first plan, steps) | {callsPerStory:F1} s ({wall.TotalSeconds / callsPerStory:F2}×) |"));
+Console.WriteLine();
+Console.WriteLine($"Reproduce: dotnet run -c Release --project bench/EngineOverhead -- {steps} {stories} {concurrentSteps}");
+try
+{
+    Directory.Delete(folder, recursive: true);
+}
+catch (IOException)
+{
+}
+
+int ArgInt(int index, int fallback) =>
+    args.Length > index && int.TryParse(args[index], CultureInfo.InvariantCulture, out int value) && value > 0 && value <= 10_000 ? value : fallback;
+
+static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
