@@ -18,6 +18,7 @@ internal static class TaskHubStorage
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            WorkItemQueueVisibilityTimeout = options.ActivityLockTimeout,
             LoggerFactory = loggerFactory,
         });
 }
