@@ -22,6 +22,7 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
     private readonly TimeSpan _shutdownTimeout;
     private AzureStorageOrchestrationService? _engine;
     private Task? _engineStart;
+    private ActivityLockKeeper? _activityLocks;
     private LoopbackSidecar? _sidecar;
     private GrpcChannel? _channel;
     private IHost? _worker;
@@ -96,8 +97,9 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
         await _engineStart.WaitAsync(cancellationToken);
         TimeSpan engineStarted = clock.Elapsed;
 
+        _activityLocks = new ActivityLockKeeper(_engine, options.ActivityLockTimeout, _logger);
         _sidecar = await LoopbackSidecar.StartAsync(
-            new SidecarFacingOrchestrationService(_engine), _engine, options.SidecarPort, _loggerFactory, options.ShutdownTimeout, cancellationToken);
+            new SidecarFacingOrchestrationService(_engine, _activityLocks), _engine, options.SidecarPort, _loggerFactory, options.ShutdownTimeout, cancellationToken);
         _channel = GrpcChannel.ForAddress(_sidecar.Address, new GrpcChannelOptions { LoggerFactory = _loggerFactory });
         TimeSpan sidecarStarted = clock.Elapsed;
 
@@ -137,6 +139,13 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
             {
                 await _sidecar.StopAsync(token);
                 await _sidecar.DisposeAsync();
+            }
+        });
+        await StopStepAsync("activity lock renewals", deadline.Token, async token =>
+        {
+            if (_activityLocks is not null)
+            {
+                await _activityLocks.ReleaseAllAsync().WaitAsync(token);
             }
         });
         await StopStepAsync("engine", deadline.Token, async token =>

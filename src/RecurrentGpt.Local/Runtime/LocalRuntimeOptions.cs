@@ -32,6 +32,12 @@ public sealed partial class LocalRuntimeOptions
     /// </summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a running activity's queue message stays hidden between renewals (renewed every third of it). If the
+    /// process dies mid-activity, the activity runs again this long after the crash; the engine's default is 5 minutes.
+    /// </summary>
+    public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Upper bound on <see cref="LocalDurableRuntime.DisposeAsync"/>: it never waits longer than this.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -71,6 +77,10 @@ public sealed partial class LocalRuntimeOptions
         RequireInRange(LogCapacity, 1, 1_000_000, nameof(LogCapacity));
         RequirePositive(MaxQueuePollingInterval, nameof(MaxQueuePollingInterval));
         RequirePositive(ShutdownTimeout, nameof(ShutdownTimeout));
+        if (ActivityLockTimeout < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException("ActivityLockTimeout must be at least 1 s", nameof(ActivityLockTimeout));
+        }
     }
 
     private static void RequireInRange(int value, int min, int max, string name)

@@ -3,11 +3,12 @@ using DurableTask.Core;
 namespace RecurrentGpt.Local.Runtime;
 
 /// <summary>
-/// The engine as the gRPC sidecar sees it: everything passes through except start and stop, which the runtime owns.
-/// The sidecar would start the engine only once a worker connects and stop it from an <c>async void</c> shutdown hook,
-/// where a failure ends the process and which races the runtime's own bounded stop.
+/// The engine as the gRPC sidecar sees it: everything passes through except start and stop, which the runtime owns,
+/// and activity locks, which are kept renewed while an activity runs (<see cref="ActivityLockKeeper"/>). The sidecar
+/// would start the engine only once a worker connects and stop it from an <c>async void</c> shutdown hook, where a
+/// failure ends the process and which races the runtime's own bounded stop.
 /// </summary>
-internal sealed class SidecarFacingOrchestrationService(IOrchestrationService engine) : IOrchestrationService
+internal sealed class SidecarFacingOrchestrationService(IOrchestrationService engine, ActivityLockKeeper activityLocks) : IOrchestrationService
 {
     public int TaskOrchestrationDispatcherCount => engine.TaskOrchestrationDispatcherCount;
 
@@ -67,15 +68,29 @@ internal sealed class SidecarFacingOrchestrationService(IOrchestrationService en
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
         engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        engine.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        TaskActivityWorkItem workItem = await engine.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (workItem is not null)
+        {
+            activityLocks.Keep(workItem);
+        }
+
+        return workItem!;
+    }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         engine.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        await activityLocks.ReleaseAsync(workItem);
+        await engine.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    }
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
-        engine.AbandonTaskActivityWorkItemAsync(workItem);
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        await activityLocks.ReleaseAsync(workItem);
+        await engine.AbandonTaskActivityWorkItemAsync(workItem);
+    }
 }

@@ -13,11 +13,17 @@ internal static class TaskHubStorage
             TaskHubName = options.TaskHubName,
             PartitionCount = options.PartitionCount,
 
+            // The engine's default, said out loud: a process restarted after a crash finds the partitions still owned
+            // by this name and resumes them at once instead of waiting for the leases to expire. It is also why two
+            // runtimes on one machine must not share a task hub: both would think they own every partition.
+            WorkerId = Environment.MachineName,
+
             // Blob leases can stall start-up for up to 30 s after a restart; the partition table does not.
             UseTablePartitionManagement = true,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            WorkItemQueueVisibilityTimeout = options.ActivityLockTimeout,
             LoggerFactory = loggerFactory,
         });
 }
