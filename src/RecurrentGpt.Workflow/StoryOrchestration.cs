@@ -81,8 +81,6 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
     /// </summary>
     private static async Task<bool> WaitForChoiceAsync(TaskOrchestrationContext context, StepRef step, StoryProgress progress, TaskOptions modelRetry)
     {
-        context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-choice", progress.ParagraphCount, progress.Plans, null));
-
         // Each event name keeps one waiter at a time: a second waiter for the same name would swallow the next event.
         Task<int> chosen = context.WaitForExternalEvent<int>(WorkflowNames.PlanChosenEvent);
         Task<int> deadline = context.WaitForExternalEvent<int>(WorkflowNames.DeadlineEvent);
@@ -92,6 +90,9 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
         {
             return true;
         }
+
+        // Published only now, so "awaiting-choice" means the instance waits on events and nothing else.
+        context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-choice", progress.ParagraphCount, progress.Plans, null));
 
         for (int events = 0; events < MaxEventsPerExecution; events++)
         {

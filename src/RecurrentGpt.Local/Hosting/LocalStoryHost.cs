@@ -58,7 +58,9 @@ internal sealed class LocalStoryHost : IAsyncDisposable
         try
         {
             var storage = new StorageOptions { ConnectionString = connectionString };
-            var runtimeOptions = new LocalRuntimeOptions { StorageConnectionString = connectionString };
+            var runtimeOptions = new LocalRuntimeOptions();
+            configuration.GetSection("Runtime").Bind(runtimeOptions);
+            runtimeOptions.StorageConnectionString = connectionString;
             tuneRuntime?.Invoke(runtimeOptions);
             LocalDurableRuntime runtime = await LocalDurableRuntime.StartAsync(
                 runtimeOptions,

@@ -38,6 +38,13 @@ public sealed partial class LocalRuntimeOptions
     /// </summary>
     public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an orchestration message taken by a process stays hidden from others. A process killed mid-episode
+    /// leaves its messages hidden this long, so a restart waits for it; the engine's default is 5 minutes. Episodes
+    /// here take milliseconds (the model calls run in activities), so a short value is safe on one machine.
+    /// </summary>
+    public TimeSpan OrchestrationLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Upper bound on <see cref="LocalDurableRuntime.DisposeAsync"/>: it never waits longer than this.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -80,6 +87,11 @@ public sealed partial class LocalRuntimeOptions
         if (ActivityLockTimeout < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentException("ActivityLockTimeout must be at least 1 s", nameof(ActivityLockTimeout));
+        }
+
+        if (OrchestrationLockTimeout < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException("OrchestrationLockTimeout must be at least 1 s", nameof(OrchestrationLockTimeout));
         }
     }
 

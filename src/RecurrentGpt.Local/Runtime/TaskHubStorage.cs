@@ -24,6 +24,7 @@ internal static class TaskHubStorage
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             WorkItemQueueVisibilityTimeout = options.ActivityLockTimeout,
+            ControlQueueVisibilityTimeout = options.OrchestrationLockTimeout,
             LoggerFactory = loggerFactory,
         });
 }

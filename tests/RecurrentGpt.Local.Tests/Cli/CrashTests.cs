@@ -69,6 +69,9 @@ public class CrashTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>,
         using (RgptProcess first = RgptProcess.Start(await EnvironmentAsync(), _folder, "write", "a lighthouse keeper vanishes", "--mode", "interactive", "--paragraphs", "4", "--id", id, "--out", output))
         {
             waiting = await WaitForStateAsync(id, s => s.Status == StoryStatus.AwaitingChoice, first);
+
+            // Killed while the instance waits on its doorbell, with no activity in flight.
+            await WaitForCustomStatusAsync(id, "awaiting-choice", first);
             first.Kill();
         }
 
@@ -94,7 +97,30 @@ public class CrashTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>,
         ["RGPT_Model__BaseUrl"] = _model.OpenAIBaseUrl.ToString(),
         ["RGPT_Model__ModelName"] = "offline-at-the-wire",
         ["RGPT_Workflow__SweepInterval"] = "00:00:01",
+
+        // An activity abandoned by the kill is handed out again once its lock lapses: keep that short in tests.
+        ["RGPT_Runtime__ActivityLockTimeout"] = "00:00:05",
+        ["RGPT_Runtime__OrchestrationLockTimeout"] = "00:00:05",
     };
+
+    /// <summary>Polls the task hub's instance row (the engine's own table) until its custom status mentions <paramref name="status"/>.</summary>
+    private async Task WaitForCustomStatusAsync(string id, string status, RgptProcess process)
+    {
+        var instances = new Azure.Data.Tables.TableClient(await azurite.ConnectionStringAsync(), "RecurrentGptInstances");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1) && !process.HasExited)
+        {
+            Azure.NullableResponse<Azure.Data.Tables.TableEntity> row = await instances.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(id, string.Empty);
+            if (row.HasValue && row.Value!.GetString("CustomStatus")?.Contains(status, StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"instance {id} never showed custom status {status}; rgpt said:\n{process.Output}");
+    }
 
     private async Task<StoryState> WaitForStateAsync(string id, Func<StoryState, bool> condition, RgptProcess process)
     {
