@@ -25,16 +25,19 @@ using var embeddings = new MiniLmEmbeddingGenerator();
 await embeddings.WarmUpAsync();
 var premise = new Premise("mystery", "a lighthouse keeper named Elias Grey vanishes from a harbour town", null, StoryLanguage.English);
 
-// 1. A zero-latency model: whatever a step takes beyond its model calls is the engine's.
+// 1. A zero-latency model: whatever a step takes beyond its model calls is the engine's (local MiniLM embeddings included).
 var instant = new TimedChatClient(new OfflineWriter(), TimeSpan.Zero);
+var localEmbeddings = new TimedEmbeddingGenerator(embeddings, TimeSpan.Zero);
 List<double> engineMs = [];
-await using (LocalStoryHost host = await LocalStoryHost.StartAsync(new LocalPaths(folder), new ModelChoice(instant, embeddings, "offline", true), configuration, CancellationToken.None))
+List<double> embeddingMs = [];
+await using (LocalStoryHost host = await LocalStoryHost.StartAsync(new LocalPaths(folder), new ModelChoice(instant, localEmbeddings, "offline", true), configuration, CancellationToken.None))
 {
     string id = await host.Get<StoryStarter>().StartAsync(new NewStory("bench-overhead", premise, StoryMode.Auto, steps + 2), CancellationToken.None);
     StoryStateStore states = host.Get<StoryStateStore>();
     int seen = -1;
     long lastTick = 0;
     TimeSpan lastModel = TimeSpan.Zero;
+    TimeSpan lastEmbedding = TimeSpan.Zero;
     var clock = Stopwatch.StartNew();
     while (clock.Elapsed < TimeSpan.FromMinutes(10))
     {
@@ -43,12 +46,14 @@ await using (LocalStoryHost host = await LocalStoryHost.StartAsync(new LocalPath
         {
             long now = Stopwatch.GetTimestamp();
             TimeSpan model = instant.ModelTime;
+            TimeSpan embedding = localEmbeddings.Time;
             if (seen >= 1)
             {
                 engineMs.Add((Stopwatch.GetElapsedTime(lastTick, now) - (model - lastModel)).TotalMilliseconds);
+                embeddingMs.Add((embedding - lastEmbedding).TotalMilliseconds);
             }
 
-            (seen, lastTick, lastModel) = (state.Step, now, model);
+            (seen, lastTick, lastModel, lastEmbedding) = (state.Step, now, model, embedding);
         }
 
         if (state.Status == StoryStatus.Completed)
@@ -61,16 +66,41 @@ await using (LocalStoryHost host = await LocalStoryHost.StartAsync(new LocalPath
 }
 
 // 2. Many stories at once with a model that answers in 1 s: the engine should add little to the ideal.
+//    Once with local MiniLM (CPU-bound on this machine), once with embeddings from a service answering in 100 ms.
 var slow = new TimedChatClient(new OfflineWriter(), TimeSpan.FromSeconds(1));
-TimeSpan wall;
-await using (LocalStoryHost host = await LocalStoryHost.StartAsync(
-    new LocalPaths(folder), new ModelChoice(slow, embeddings, "offline, 1 s", true), configuration, CancellationToken.None,
-    runtime => { runtime.MaxConcurrentActivities = stories * 2; runtime.MaxConcurrentOrchestrations = stories * 2; }))
+TimeSpan wallLocal = await RunManyAsync("local", new TimedEmbeddingGenerator(embeddings, TimeSpan.Zero));
+TimeSpan wallRemote = await RunManyAsync("remote", new TimedEmbeddingGenerator(null, TimeSpan.FromMilliseconds(100)));
+
+double callsPerStory = (double)slow.Calls / (2 * stories);
+engineMs.Sort();
+embeddingMs.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| measure | value |"));
+Console.WriteLine("|---|---:|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine time per step, median ({engineMs.Count} steps, zero-latency model) | {Percentile(engineMs, 0.5):F0} ms |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine time per step, p95 | {Percentile(engineMs, 0.95):F0} ms |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| of which MiniLM embedding (plan + paragraph), median | {Percentile(embeddingMs, 0.5):F0} ms |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stories} stories × {concurrentSteps} steps, model 1 s, local MiniLM embeddings: wall time | {wallLocal.TotalSeconds:F1} s ({wallLocal.TotalSeconds / concurrentSteps:F2}× of {concurrentSteps} s) |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stories} stories × {concurrentSteps} steps, model 1 s, embeddings service 100 ms: wall time | {wallRemote.TotalSeconds:F1} s ({wallRemote.TotalSeconds / concurrentSteps:F2}× of {concurrentSteps} s) |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| model calls per story (opening, first plan, one per step) | {callsPerStory:F1}, so {callsPerStory:F0} s is the floor |"));
+Console.WriteLine();
+Console.WriteLine($"Reproduce: dotnet run -c Release --project bench/EngineOverhead -- {steps} {stories} {concurrentSteps}");
+try
 {
+    Directory.Delete(folder, recursive: true);
+}
+catch (IOException)
+{
+}
+
+async Task<TimeSpan> RunManyAsync(string name, TimedEmbeddingGenerator embedder)
+{
+    await using LocalStoryHost host = await LocalStoryHost.StartAsync(
+        new LocalPaths(folder), new ModelChoice(slow, embedder, "offline, 1 s", true), configuration, CancellationToken.None,
+        runtime => { runtime.MaxConcurrentActivities = stories * 2; runtime.MaxConcurrentOrchestrations = stories * 2; });
     StoryStarter starter = host.Get<StoryStarter>();
     var clock = Stopwatch.StartNew();
     string[] ids = await Task.WhenAll(Enumerable.Range(0, stories).Select(i =>
-        starter.StartAsync(new NewStory($"bench-many-{i:D3}", premise, StoryMode.Auto, concurrentSteps + 2), CancellationToken.None)));
+        starter.StartAsync(new NewStory($"bench-{name}-{i:D3}", premise, StoryMode.Auto, concurrentSteps + 2), CancellationToken.None)));
     StoryStateStore states = host.Get<StoryStateStore>();
     while (clock.Elapsed < TimeSpan.FromMinutes(10))
     {
@@ -83,26 +113,7 @@ await using (LocalStoryHost host = await LocalStoryHost.StartAsync(
         await Task.Delay(50);
     }
 
-    wall = clock.Elapsed;
-}
-
-double callsPerStory = (double)slow.Calls / stories;
-engineMs.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| measure | value |"));
-Console.WriteLine("|---|---:|");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine time per step, median ({engineMs.Count} steps, zero-latency model) | {Percentile(engineMs, 0.5):F0} ms |"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| engine time per step, p95 | {Percentile(engineMs, 0.95):F0} ms |"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stories} stories × {concurrentSteps} steps, model answers in 1 s: wall time | {wall.TotalSeconds:F1} s |"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ideal ({concurrentSteps} steps × 1 s) | {concurrentSteps:F1} s ({wall.TotalSeconds / concurrentSteps:F2}×) |"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ideal counting every model call of a story ({callsPerStory:F1} calls: opening, first plan, steps) | {callsPerStory:F1} s ({wall.TotalSeconds / callsPerStory:F2}×) |"));
-Console.WriteLine();
-Console.WriteLine($"Reproduce: dotnet run -c Release --project bench/EngineOverhead -- {steps} {stories} {concurrentSteps}");
-try
-{
-    Directory.Delete(folder, recursive: true);
-}
-catch (IOException)
-{
+    return clock.Elapsed;
 }
 
 int ArgInt(int index, int fallback) =>

@@ -31,8 +31,10 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             2,
             TimeSpan.FromMinutes(2)));
 
-        (bool opened, StoryProgress? progress) = await UntilSucceededAsync(context, cursor.StoryId, 0,
-            () => context.CallActivityAsync<StoryProgress>(WorkflowNames.InitializeStory, cursor.StoryId, modelRetry));
+        (bool opened, StoryProgress? progress) = cursor.Progress is not null
+            ? (true, cursor.Progress)
+            : await UntilSucceededAsync(context, cursor.StoryId, 0,
+                () => context.CallActivityAsync<StoryProgress>(WorkflowNames.InitializeStory, cursor.StoryId, modelRetry));
         if (!opened)
         {
             return Restart(context, cursor, cursor.Step);
@@ -65,13 +67,13 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
         progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.CommitStep, stepRef, StorageRetry);
         log.LogInformation("Story {StoryId} committed step {Step}: {Paragraphs} paragraphs", cursor.StoryId, step, progress.ParagraphCount);
-        return progress.IsFinished ? Finish(context, progress) : Restart(context, cursor, step + 1);
+        return progress.IsFinished ? Finish(context, progress) : Restart(context, cursor, step + 1, progress);
     }
 
     /// <summary>Ends this execution and starts the next with a fresh, empty history.</summary>
-    private static StoryOutcome Restart(TaskOrchestrationContext context, StoryCursor cursor, int step)
+    private static StoryOutcome Restart(TaskOrchestrationContext context, StoryCursor cursor, int step, StoryProgress? progress = null)
     {
-        context.ContinueAsNew(cursor with { Step = step });
+        context.ContinueAsNew(cursor with { Step = step, Progress = progress });
         return new StoryOutcome(cursor.StoryId, 0, "continued");
     }
 

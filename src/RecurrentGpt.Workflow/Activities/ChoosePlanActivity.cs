@@ -49,6 +49,11 @@ public sealed class ChoosePlanActivity(
         }
 
         await states.TryRecordChoiceAsync(step.StoryId, choice, CancellationToken.None);
+        if (state.Status is not (StoryStatus.AwaitingChoice or StoryStatus.Paused))
+        {
+            return new ChoiceOutcome(true);
+        }
+
         await updater.UpdateAsync(step.StoryId, current =>
             current.Step + 1 == step.Step && current.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
                 ? current with { Status = StoryStatus.Writing }

@@ -22,7 +22,8 @@ public sealed class CommitStepActivity(
 {
     public override async Task<StoryProgress> RunAsync(TaskActivityContext context, StepRef step)
     {
-        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
+        VersionedState read = await updater.GetVersionedAsync(step.StoryId, CancellationToken.None);
+        StoryState state = read.State;
         if (state.Step >= step.Step)
         {
             return StoryProgress.Of(state);
@@ -32,8 +33,9 @@ public sealed class CommitStepActivity(
             ?? throw new InvalidOperationException($"step {step.Step} of story {step.StoryId} has no record: WriteParagraph must run first");
         StepDraft draft = record.Draft;
         int index = state.ParagraphCount;
-        await committer.CommitAsync(step.StoryId, index, draft.Paragraph, draft.Summary, step.Step, ParagraphAuthor.Model, 1, CancellationToken.None);
-        await states.WriteSnapshotAsync(step.StoryId, new MemorySnapshot(step.Step, state.Outline, record.MemoryAfter, draft.Plans, draft.RecommendedPlan, index + 1), CancellationToken.None);
+        await Task.WhenAll(
+            committer.CommitAsync(step.StoryId, index, draft.Paragraph, draft.Summary, step.Step, ParagraphAuthor.Model, 1, CancellationToken.None),
+            states.WriteSnapshotAsync(step.StoryId, new MemorySnapshot(step.Step, state.Outline, record.MemoryAfter, draft.Plans, draft.RecommendedPlan, index + 1), CancellationToken.None));
 
         TokenUsage usage = TokenUsage.Of(record.Exchanges);
         StoryState committed = await updater.UpdateAsync(step.StoryId, current => current.Step >= step.Step ? null : current with
@@ -47,7 +49,7 @@ public sealed class CommitStepActivity(
             ModelId = record.Exchanges[^1].ModelId ?? current.ModelId,
             InputTokens = current.InputTokens + usage.InputTokens,
             OutputTokens = current.OutputTokens + usage.OutputTokens,
-        }, CancellationToken.None);
+        }, CancellationToken.None, known: read);
 
         await catalogue.UpsertAsync(StorySummaries.Of(committed), CancellationToken.None);
         await deadlines.ScheduleAsync(committed, CancellationToken.None);

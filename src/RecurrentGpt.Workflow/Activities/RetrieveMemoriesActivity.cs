@@ -20,6 +20,7 @@ public sealed class RetrieveMemoriesActivity(
 {
     public override async Task<IReadOnlyList<RetrievedMemory>> RunAsync(TaskActivityContext context, StepRef step)
     {
+        Task<PlanChoice?> recorded = states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None);
         StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
         int k = state.Settings.RecalledParagraphs;
         if (k == 0 || state.ParagraphCount < 2)
@@ -27,10 +28,13 @@ public sealed class RetrieveMemoriesActivity(
             return [];
         }
 
-        PlanChoice choice = await states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None)
+        PlanChoice choice = await recorded
             ?? throw new InvalidOperationException($"no plan is recorded for step {step.Step} of story {step.StoryId}");
+
+        // Embedding the plan and refreshing the story's vectors are independent: overlap them.
+        Task<StoryVectors> loading = vectors.GetAsync(step.StoryId, state.ParagraphCount, CancellationToken.None);
         Embedding<float> query = await embeddings.GenerateAsync(choice.Plan, cancellationToken: CancellationToken.None);
-        StoryVectors recall = await vectors.GetAsync(step.StoryId, state.ParagraphCount, CancellationToken.None);
+        StoryVectors recall = await loading;
         return recall.Recall(query.Vector.Span, k, excludedParagraph: state.ParagraphCount - 1);
     }
 }

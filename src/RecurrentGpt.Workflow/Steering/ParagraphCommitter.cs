@@ -14,9 +14,12 @@ public sealed class ParagraphCommitter(ParagraphStore paragraphs, StoryStateStor
     public async Task CommitAsync(string storyId, int index, string text, string summary, int step, ParagraphAuthor author, int revision, CancellationToken cancellationToken)
     {
         var paragraph = new StoredParagraph(index, text, step, revision, author);
-        await paragraphs.WriteAsync(storyId, paragraph, cancellationToken);
-        string blobName = StorageKeys.ParagraphBlob(storyId, index);
+
+        // The blob upload and the embedding do not depend on each other: overlap them.
+        Task upload = paragraphs.WriteAsync(storyId, paragraph, cancellationToken);
         Embedding<float> embedding = await embeddings.GenerateAsync(text, cancellationToken: cancellationToken);
+        await upload;
+        string blobName = StorageKeys.ParagraphBlob(storyId, index);
         var entry = new ParagraphEntry(index, blobName, embedding.Vector.ToArray(), TextMeasure.CountUnits(text), summary, step, revision, author);
         await states.UpsertParagraphAsync(storyId, entry, cancellationToken);
     }

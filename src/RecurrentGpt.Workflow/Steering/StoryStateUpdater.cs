@@ -14,12 +14,17 @@ public sealed class StoryStateUpdater(StoryStateStore states, TimeProvider time)
     public async Task<StoryState> GetAsync(string storyId, CancellationToken cancellationToken) =>
         (await states.GetAsync(storyId, cancellationToken))?.State ?? throw new StoryNotFoundException(storyId);
 
+    public async Task<VersionedState> GetVersionedAsync(string storyId, CancellationToken cancellationToken) =>
+        await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
+
     /// <summary>Applies <paramref name="change"/> (null means "leave as is") and returns the state as stored.</summary>
-    public async Task<StoryState> UpdateAsync(string storyId, Func<StoryState, StoryState?> change, CancellationToken cancellationToken)
+    /// <param name="known">The state as the caller just read it: the first attempt uses it instead of reading again.</param>
+    public async Task<StoryState> UpdateAsync(string storyId, Func<StoryState, StoryState?> change, CancellationToken cancellationToken, VersionedState? known = null)
     {
         for (int attempt = 1; ; attempt++)
         {
-            VersionedState current = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
+            VersionedState current = known ?? await GetVersionedAsync(storyId, cancellationToken);
+            known = null;
             StoryState? changed = change(current.State);
             if (changed is null)
             {
