@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace RecurrentGpt.Infrastructure.Embeddings;
 
 /// <summary>The configuration section <c>Embeddings</c>: which model embeds paragraphs and how to reach it.</summary>
-public sealed class EmbeddingOptions
+public sealed class EmbeddingOptions : ISelfValidatingOptions
 {
     public const string SectionName = "Embeddings";
 

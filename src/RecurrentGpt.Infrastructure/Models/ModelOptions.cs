@@ -6,7 +6,7 @@ namespace RecurrentGpt.Infrastructure.Models;
 /// Which model answers and how patiently, bound from the configuration section <see cref="SectionName"/>.
 /// A class rather than a record on purpose: a record's generated ToString would print the key.
 /// </summary>
-public sealed partial class ModelOptions
+public sealed partial class ModelOptions : ISelfValidatingOptions
 {
     public const string SectionName = "Model";
     public const int MaxRetriesLimit = 6;

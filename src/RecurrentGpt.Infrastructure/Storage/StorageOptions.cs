@@ -7,7 +7,7 @@ namespace RecurrentGpt.Infrastructure.Storage;
 /// The configuration section <c>Storage</c>: a connection string (Azurite by default), or the blob and table service
 /// URIs when the hosts sign in with a managed identity.
 /// </summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : ISelfValidatingOptions
 {
     public const string SectionName = "Storage";
 

@@ -102,7 +102,7 @@ public sealed class EmbeddingOptionsTests
     {
         var options = new EmbeddingOptions { Provider = EmbeddingProvider.AzureOpenAI };
 
-        ValidateOptionsResult result = new EmbeddingOptionsValidation().Validate(Options.DefaultName, options);
+        ValidateOptionsResult result = new OptionsValidation<EmbeddingOptions>().Validate(Options.DefaultName, options);
 
         Assert.True(result.Failed);
         Assert.Equal(options.Validate(), result.Failures);

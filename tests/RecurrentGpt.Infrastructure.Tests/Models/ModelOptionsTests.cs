@@ -112,7 +112,7 @@ public sealed class ModelOptionsTests
     [Fact]
     public void Options_validator_fails_start_up_with_every_problem()
     {
-        var validator = new ModelOptionsValidator();
+        var validator = new OptionsValidation<ModelOptions>();
 
         ValidateOptionsResult result = validator.Validate(null, new ModelOptions { Provider = ModelProvider.OpenAICompatible });
 
