@@ -31,8 +31,11 @@ internal sealed class ShowCommand(LocalStoryHostFactory hosts, TextWriter output
             return 0;
         }
 
+        // A pause is the engine's suspend, so the engine's own status is shown beside the story's.
+        Microsoft.DurableTask.Client.OrchestrationMetadata? instance = await host.Client.GetInstanceAsync(id, cancellationToken);
+        string engine = instance is null ? "not scheduled" : instance.RuntimeStatus.ToString();
         output.WriteLine($"{state.Title} ({state.StoryId})");
-        output.WriteLine($"status {state.Status}, {state.Mode} mode, step {state.Step}, {state.ParagraphCount} of {state.TargetParagraphs} paragraphs, model {state.ModelId}");
+        output.WriteLine($"status {state.Status} (engine: {engine}), {state.Mode} mode, step {state.Step}, {state.ParagraphCount} of {state.TargetParagraphs} paragraphs, model {state.ModelId}");
         output.WriteLine($"tokens: {state.InputTokens:N0} in / {state.OutputTokens:N0} out");
         if (state.AttentionReason is not null)
         {

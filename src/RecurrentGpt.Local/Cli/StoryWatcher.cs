@@ -115,6 +115,15 @@ internal sealed class StoryWatcher(LocalStoryHost host, TextReader input, TextWr
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await host.Client.SuspendInstanceAsync(storyId, "paused from rgpt", timeout.Token);
+
+            // The suspend is a message the engine must still process: stay up until it has, so the pause is on record.
+            OrchestrationRuntimeStatus? status;
+            while ((status = (await host.Client.GetInstanceAsync(storyId, timeout.Token))?.RuntimeStatus) is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            output.WriteLine($"(engine: {status?.ToString() ?? "no instance"})");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

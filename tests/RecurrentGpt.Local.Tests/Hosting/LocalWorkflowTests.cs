@@ -85,6 +85,75 @@ public class LocalWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.True(atEnd <= atStep10 + 20, $"history grew from {atStep10} rows at step 10 to {atEnd} at step 50");
     }
 
+    [Fact]
+    public async Task Pause_is_the_engines_suspend_and_resume_continues_the_story()
+    {
+        await using LocalStoryHost host = await StartAsync();
+        string id = await host.Get<StoryStarter>().StartAsync(new NewStory("pause-resume", Lighthouse, StoryMode.Interactive, 4), CancellationToken.None);
+        StoryStateStore states = host.Get<StoryStateStore>();
+        var clock = Stopwatch.StartNew();
+        while ((await states.GetAsync(id, CancellationToken.None))!.State.Status != StoryStatus.AwaitingChoice && clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(50);
+        }
+
+        await host.Client.SuspendInstanceAsync(id, "paused by the writer");
+        await WaitForEngineStatusAsync(host, id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended);
+        StoryState waiting = (await states.GetAsync(id, CancellationToken.None))!.State;
+        await host.Get<ChoiceRecorder>().RecordAsync(id, 1, waiting.Plans[0], PlanChoiceSource.Picked, 1, CancellationToken.None);
+
+        // Suspended: the recorded choice waits; nothing is written until the resume.
+        await Task.Delay(1000);
+        Assert.Equal(0, (await states.GetAsync(id, CancellationToken.None))!.State.Step);
+
+        await host.Client.ResumeInstanceAsync(id, "resumed by the writer");
+        while ((await states.GetAsync(id, CancellationToken.None))!.State.Step < 1 && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(1, (await states.GetAsync(id, CancellationToken.None))!.State.Step);
+    }
+
+    [Fact]
+    public async Task Pause_survives_a_restart_of_the_runtime()
+    {
+        string id = "pause-restart";
+        await using (LocalStoryHost host = await StartAsync())
+        {
+            await host.Get<StoryStarter>().StartAsync(new NewStory(id, Lighthouse, StoryMode.Interactive, 4), CancellationToken.None);
+            StoryStateStore states = host.Get<StoryStateStore>();
+            var clock = Stopwatch.StartNew();
+            while ((await states.GetAsync(id, CancellationToken.None))!.State.Status != StoryStatus.AwaitingChoice && clock.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                await Task.Delay(50);
+            }
+
+            await host.Client.SuspendInstanceAsync(id, "paused by the writer");
+            await WaitForEngineStatusAsync(host, id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended);
+        }
+
+        await using LocalStoryHost restarted = await StartAsync();
+        await Task.Delay(2000);
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended, (await restarted.Client.GetInstanceAsync(id))?.RuntimeStatus);
+    }
+
+    private static async Task WaitForEngineStatusAsync(LocalStoryHost host, string id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if ((await host.Client.GetInstanceAsync(id))?.RuntimeStatus == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(expected, (await host.Client.GetInstanceAsync(id))?.RuntimeStatus);
+    }
+
     private async Task<LocalStoryHost> StartAsync()
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
