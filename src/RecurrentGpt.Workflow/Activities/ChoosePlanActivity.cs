@@ -54,11 +54,7 @@ public sealed class ChoosePlanActivity(
             return new ChoiceOutcome(true);
         }
 
-        await updater.UpdateAsync(step.StoryId, current =>
-            current.Step + 1 == step.Step && current.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
-                ? current with { Status = StoryStatus.Writing }
-                : null,
-            CancellationToken.None);
+        await updater.StartWritingAsync(step.StoryId, step.Step, CancellationToken.None);
         return new ChoiceOutcome(true);
     }
 }

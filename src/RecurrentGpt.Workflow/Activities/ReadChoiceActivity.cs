@@ -21,11 +21,7 @@ public sealed class ReadChoiceActivity(StoryStateStore states, StoryStateUpdater
             return new ChoiceOutcome(false);
         }
 
-        await updater.UpdateAsync(step.StoryId, state =>
-            state.Step + 1 == step.Step && state.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
-                ? state with { Status = StoryStatus.Writing }
-                : null,
-            CancellationToken.None);
+        await updater.StartWritingAsync(step.StoryId, step.Step, CancellationToken.None);
         return new ChoiceOutcome(true);
     }
 }
