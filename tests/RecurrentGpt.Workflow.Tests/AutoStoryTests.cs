@@ -40,6 +40,10 @@ public class AutoStoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         }
 
         Assert.True(state.InputTokens > 0 && state.OutputTokens > 0);
+        OpeningRecord? opening = await harness.Get<StepRecordStore>().ReadOpeningAsync(id, CancellationToken.None);
+        Assert.Equal(state.Title, opening?.Opening.Title);
+        Assert.Equal(paragraphs[0].Text, opening!.Opening.Paragraphs[0]);
+        Assert.Equal(Core.Prompts.OutputSchemas.OpeningName, opening.Exchanges[0].Purpose);
     }
 
     [Fact]

@@ -51,6 +51,16 @@ public sealed record StepRecord(
     MemoryBounding Bounding,
     DateTimeOffset WrittenAt);
 
+/// <summary>Blob <c>{storyId}/steps/opening.json</c>: the initialisation call's record, the opening's audit trail and provenance.</summary>
+public sealed record OpeningRecord(
+    string StoryId,
+    Premise Premise,
+    IReadOnlyList<ModelExchange> Exchanges,
+    StoryOpening Opening,
+    string MemoryAfter,
+    MemoryBounding Bounding,
+    DateTimeOffset WrittenAt);
+
 /// <summary>Time-driven work the scheduler sweep performs.</summary>
 public enum DueWorkKind
 {

@@ -6,7 +6,10 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
-/// <summary>Each step's full record (inputs, raw model output, parsed draft, tokens) as JSON at <c>{storyId}/steps/{step:D6}.json</c>.</summary>
+/// <summary>
+/// Each step's full record (inputs, raw model output, parsed draft, tokens) as JSON at <c>{storyId}/steps/{step:D6}.json</c>,
+/// and the opening's at <c>{storyId}/steps/opening.json</c>.
+/// </summary>
 public sealed class StepRecordStore(StorageClients clients)
 {
     private const string ContentType = "application/json; charset=utf-8";
@@ -14,26 +17,51 @@ public sealed class StepRecordStore(StorageClients clients)
     private readonly BlobContainerClient _container = clients.Container;
 
     /// <summary>Writes the record; a retried step overwrites its own earlier attempt.</summary>
-    public async Task WriteAsync(StepRecord record, CancellationToken cancellationToken)
+    public Task WriteAsync(StepRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        BlobClient blob = _container.GetBlobClient(StorageKeys.StepBlob(record.StoryId, record.Step));
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentType } };
-        await blob.UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(record, StorageJson.Options)), options, cancellationToken);
+        return UploadAsync(StorageKeys.StepBlob(record.StoryId, record.Step), record, cancellationToken);
     }
 
     /// <summary>The step's record, or null when none was written.</summary>
     public async Task<StepRecord?> ReadAsync(string storyId, int step, CancellationToken cancellationToken)
     {
-        BlobClient blob = _container.GetBlobClient(StorageKeys.StepBlob(storyId, step));
+        string name = StorageKeys.StepBlob(storyId, step);
+        StepRecord? record = await DownloadAsync<StepRecord>(name, cancellationToken);
+        return record is null || (record.StoryId == storyId && record.Step == step)
+            ? record
+            : throw new InvalidDataException($"Blob {name} holds the record of story '{record.StoryId}' step {record.Step}.");
+    }
+
+    public Task WriteOpeningAsync(OpeningRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return UploadAsync(StorageKeys.OpeningBlob(record.StoryId), record, cancellationToken);
+    }
+
+    public async Task<OpeningRecord?> ReadOpeningAsync(string storyId, CancellationToken cancellationToken)
+    {
+        string name = StorageKeys.OpeningBlob(storyId);
+        OpeningRecord? record = await DownloadAsync<OpeningRecord>(name, cancellationToken);
+        return record is null || record.StoryId == storyId
+            ? record
+            : throw new InvalidDataException($"Blob {name} holds the opening of story '{record.StoryId}'.");
+    }
+
+    private async Task UploadAsync<T>(string name, T value, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentType } };
+        await _container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, StorageJson.Options)), options, cancellationToken);
+    }
+
+    private async Task<T?> DownloadAsync<T>(string name, CancellationToken cancellationToken)
+        where T : class
+    {
         try
         {
-            Response<BlobDownloadResult> download = await blob.DownloadContentAsync(cancellationToken);
-            StepRecord record = download.Value.Content.ToObjectFromJson<StepRecord>(StorageJson.Options)
-                ?? throw new InvalidDataException($"Blob {blob.Name} holds JSON null.");
-            return record.StoryId == storyId && record.Step == step
-                ? record
-                : throw new InvalidDataException($"Blob {blob.Name} holds the record of story '{record.StoryId}' step {record.Step}.");
+            Response<BlobDownloadResult> download = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return download.Value.Content.ToObjectFromJson<T>(StorageJson.Options)
+                ?? throw new InvalidDataException($"Blob {name} holds JSON null.");
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound)
         {

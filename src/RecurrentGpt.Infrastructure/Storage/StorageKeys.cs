@@ -14,6 +14,8 @@ public static class StorageKeys
     public static string ParagraphBlob(string storyId, int index) =>
         $"{StoryId.Require(storyId)}/paragraphs/{Number(index, nameof(index))}.md";
 
+    public static string OpeningBlob(string storyId) => $"{StoryId.Require(storyId)}/steps/opening.json";
+
     public static string StepBlob(string storyId, int step) =>
         $"{StoryId.Require(storyId)}/steps/{Number(step, nameof(step))}.json";
 

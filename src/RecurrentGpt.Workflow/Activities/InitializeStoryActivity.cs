@@ -20,7 +20,9 @@ public sealed class InitializeStoryActivity(
     ParagraphCommitter committer,
     StoryCatalogue catalogue,
     ChoiceDeadlines deadlines,
-    IChatClient chat) : TaskActivity<string, StoryProgress>
+    StepRecordStore records,
+    IChatClient chat,
+    TimeProvider time) : TaskActivity<string, StoryProgress>
 {
     public override async Task<StoryProgress> RunAsync(TaskActivityContext context, string storyId)
     {
@@ -32,6 +34,9 @@ public sealed class InitializeStoryActivity(
 
         WriterResult<OpeningOutcome> result = await new RecurrentWriter(chat, state.Settings).OpenAsync(state.Premise, CancellationToken.None);
         StoryOpening opening = result.Value.Opening;
+        await records.WriteOpeningAsync(
+            new OpeningRecord(storyId, state.Premise, result.Exchanges, opening, result.Value.Memory.Text, result.Value.Bounding, time.GetUtcNow()),
+            CancellationToken.None);
         for (int index = 0; index < opening.Paragraphs.Count; index++)
         {
             string paragraph = opening.Paragraphs[index];
