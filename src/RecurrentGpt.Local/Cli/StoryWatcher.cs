@@ -29,6 +29,9 @@ internal sealed class StoryWatcher(LocalStoryHost host, TextReader input, TextWr
         var sinceChange = Stopwatch.StartNew();
         ProgressLine? progress = null;
         int shownParagraphs = -1;
+
+        // Paragraphs read so far: each poll reads only the new ones, so following a long story stays linear.
+        var texts = new List<string>();
         int askedStep = -1;
         string? lastSeen = null;
         try
@@ -48,9 +51,9 @@ internal sealed class StoryWatcher(LocalStoryHost host, TextReader input, TextWr
                 if (state.ParagraphCount != shownParagraphs)
                 {
                     shownParagraphs = state.ParagraphCount;
-                    string markdown = await SaveAsync(export, storyId, outputPath, cancellationToken);
-                    int words = TextMeasure.CountUnits(markdown) - TextMeasure.CountUnits(state.Title);
-                    progress.Report(state.Step, state.ParagraphCount, words, state.InputTokens, state.OutputTokens);
+                    texts.AddRange(await export.ReadTextsAsync(storyId, texts.Count, state.ParagraphCount - texts.Count, cancellationToken));
+                    await SaveAsync(StoryExport.Render(StoryExport.TitleOf(state), texts, ExportFormat.Markdown), outputPath, cancellationToken);
+                    progress.Report(state.Step, state.ParagraphCount, texts.Sum(TextMeasure.CountUnits), state.InputTokens, state.OutputTokens);
                 }
 
                 retrying &= state.Status == StoryStatus.NeedsAttention;
@@ -134,14 +137,11 @@ internal sealed class StoryWatcher(LocalStoryHost host, TextReader input, TextWr
         output.WriteLine($"Continue with: rgpt resume {storyId}");
     }
 
-    private static async Task<string> SaveAsync(StoryExport export, string storyId, string path, CancellationToken cancellationToken)
+    private static async Task SaveAsync(string markdown, string path, CancellationToken cancellationToken)
     {
-        string markdown = await export.RenderAsync(storyId, ExportFormat.Markdown, cancellationToken);
-
         // Written aside and moved into place, so a kill mid-write never leaves half a file.
         string temporary = path + ".tmp";
         await File.WriteAllTextAsync(temporary, markdown, cancellationToken);
         File.Move(temporary, path, overwrite: true);
-        return markdown;
     }
 }
