@@ -51,9 +51,7 @@ public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<st
         Usage = Usage.Add(result.Usage);
         foreach (string paragraph in result.Value.Opening.Paragraphs)
         {
-            // The opening call writes no summaries: a paragraph's first sentence stands in for it.
-            string summary = TextMeasure.TakeUnits(SentenceSplitter.Split(paragraph).FirstOrDefault() ?? paragraph, 40);
-            await CommitAsync(new StoryParagraph(paragraph, summary), cancellationToken);
+            await CommitAsync(new StoryParagraph(paragraph, ParagraphSummary.FromFirstSentence(paragraph)), cancellationToken);
         }
 
         return result;

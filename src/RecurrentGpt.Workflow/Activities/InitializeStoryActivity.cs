@@ -40,9 +40,7 @@ public sealed class InitializeStoryActivity(
         for (int index = 0; index < opening.Paragraphs.Count; index++)
         {
             string paragraph = opening.Paragraphs[index];
-            // The opening call writes no summaries: a paragraph's first sentence stands in as its long-term memory entry.
-            string summary = TextMeasure.TakeUnits(SentenceSplitter.Split(paragraph).FirstOrDefault() ?? paragraph, 40);
-            await committer.CommitAsync(storyId, index, paragraph, summary, 0, ParagraphAuthor.Model, 1, CancellationToken.None);
+            await committer.CommitAsync(storyId, index, paragraph, ParagraphSummary.FromFirstSentence(paragraph), 0, ParagraphAuthor.Model, 1, CancellationToken.None);
         }
 
         var snapshot = new MemorySnapshot(0, opening.Outline, result.Value.Memory.Text, opening.Plans, null, opening.Paragraphs.Count);
