@@ -1,7 +1,9 @@
+using RecurrentGpt.Infrastructure;
+
 namespace RecurrentGpt.Workflow;
 
 /// <summary>Settings of the workflow itself (section <c>Workflow</c>).</summary>
-public sealed class WorkflowOptions
+public sealed class WorkflowOptions : ISelfValidatingOptions
 {
     public const string SectionName = "Workflow";
 

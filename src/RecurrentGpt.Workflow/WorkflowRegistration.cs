@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RecurrentGpt.Infrastructure;
 using RecurrentGpt.Workflow.Activities;
 using RecurrentGpt.Workflow.Scheduling;
 using RecurrentGpt.Workflow.Steering;
@@ -28,7 +30,8 @@ public static class WorkflowRegistration
     public static IServiceCollection AddStoryWorkflowServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<WorkflowOptions>().Validate(o => o.Validate().Count == 0, "Workflow options are invalid");
+        services.AddOptions<WorkflowOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, OptionsValidation<WorkflowOptions>>());
         services.TryAddSingleton<StoryStateUpdater>();
         services.TryAddSingleton<ParagraphCommitter>();
         services.TryAddSingleton<ChoiceDeadlines>();

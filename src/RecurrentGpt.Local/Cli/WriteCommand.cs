@@ -34,7 +34,7 @@ internal sealed class WriteCommand(ModelChoice model, LocalStoryHostFactory host
             throw new UsageException("option --genre is longer than 100 characters");
         }
 
-        string id = StoryIds.Check(args.Text("id") ?? StoryIds.New());
+        string id = StoryIds.Check(args.Text("id") ?? StoryId.New());
         string path = OutputPath.Prepare(args.Text("out") ?? Path.Combine("stories", id + ".md"));
 
         output.WriteLine($"Model: {model.Description}");
