@@ -56,6 +56,12 @@ public sealed record StoryState
 
     public int TargetParagraphs { get; init; } = 8;
 
+    /// <summary>Set for a serial: the story is written in episodes on this schedule.</summary>
+    public SerialSchedule? Serial { get; init; }
+
+    /// <summary>Where signed notifications about this story are posted; null for none. Validated when the story is created.</summary>
+    public string? CallbackUrl { get; init; }
+
     public WriterSettings Settings { get; init; } = WriterSettings.Default;
 
     public string Title { get; init; } = string.Empty;

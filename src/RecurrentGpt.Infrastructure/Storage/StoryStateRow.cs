@@ -36,6 +36,8 @@ internal static class StoryStateRow
         entity.SetOptional(nameof(StoryState.ChoiceTimeout), state.ChoiceTimeout?.ToString("c", CultureInfo.InvariantCulture));
         entity.SetOptional(nameof(StoryState.RecommendedPlan), state.RecommendedPlan);
         entity.SetOptional(nameof(StoryState.AttentionReason), state.AttentionReason);
+        entity.SetOptional(nameof(StoryState.Serial), state.Serial is null ? null : StorageJson.Serialize(state.Serial));
+        entity.SetOptional(nameof(StoryState.CallbackUrl), state.CallbackUrl);
         return entity.Checked(StorageOptions.StoryMemoryTable);
     }
 
@@ -55,6 +57,8 @@ internal static class StoryStateRow
             TimeoutPolicy = entity.RequireEnum<TimeoutPolicy>(nameof(StoryState.TimeoutPolicy)),
             ChoiceTimeout = choiceTimeout is null ? null : TimeSpan.ParseExact(choiceTimeout, "c", CultureInfo.InvariantCulture),
             TargetParagraphs = entity.RequireInt32(nameof(StoryState.TargetParagraphs)),
+            Serial = entity.GetString(nameof(StoryState.Serial)) is null ? null : entity.RequireJson<SerialSchedule>(nameof(StoryState.Serial)),
+            CallbackUrl = entity.GetString(nameof(StoryState.CallbackUrl)),
             Settings = entity.RequireJson<WriterSettings>(nameof(StoryState.Settings)),
             Title = entity.RequireString(nameof(StoryState.Title)),
             Outline = entity.RequireString(nameof(StoryState.Outline)),

@@ -11,4 +11,6 @@ public sealed record NewStory(
     int TargetParagraphs,
     TimeoutPolicy TimeoutPolicy = TimeoutPolicy.KeepWaiting,
     TimeSpan? ChoiceTimeout = null,
-    WriterSettings? Settings = null);
+    WriterSettings? Settings = null,
+    SerialSchedule? Serial = null,
+    string? CallbackUrl = null);

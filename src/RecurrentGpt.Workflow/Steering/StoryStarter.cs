@@ -32,6 +32,8 @@ public sealed class StoryStarter(StoryStateStore states, StoryCatalogue catalogu
             TimeoutPolicy = story.TimeoutPolicy,
             ChoiceTimeout = story.ChoiceTimeout,
             TargetParagraphs = story.TargetParagraphs,
+            Serial = story.Serial,
+            CallbackUrl = story.CallbackUrl,
             Settings = settings,
             CreatedAt = now,
             UpdatedAt = now,

@@ -43,6 +43,8 @@ internal static class StorageTestKit
         TimeoutPolicy = TimeoutPolicy.AutoChoose,
         ChoiceTimeout = TimeSpan.FromHours(6.5),
         TargetParagraphs = 40,
+        Serial = new SerialSchedule("0 9 * * 1", 3),
+        CallbackUrl = "https://hooks.example.org/rgpt?x=1",
         Settings = WriterSettings.Default with { ParagraphUnits = 320, RecallBestMatchInFull = true },
         Title = "The Keeper of Europa",
         Outline = "1. Arrival.\n2. The signal.\n3. The choice.",

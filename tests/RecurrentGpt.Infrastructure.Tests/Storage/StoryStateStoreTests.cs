@@ -30,6 +30,8 @@ public sealed class StoryStateStoreTests(AzuriteFixture azurite) : IClassFixture
             Status = StoryStatus.NeedsAttention,
             AttentionReason = "the model kept failing",
             ChoiceTimeout = null,
+            Serial = null,
+            CallbackUrl = null,
             RecommendedPlan = null,
             Premise = state.Premise with { Description = null },
             Plans = [],
