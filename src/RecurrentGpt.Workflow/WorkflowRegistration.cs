@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecurrentGpt.Infrastructure;
 using RecurrentGpt.Workflow.Activities;
+using RecurrentGpt.Workflow.Api;
 using RecurrentGpt.Workflow.Scheduling;
 using RecurrentGpt.Workflow.Steering;
 
@@ -40,6 +41,11 @@ public static class WorkflowRegistration
         services.TryAddSingleton<MemoryEditor>();
         services.TryAddSingleton<SchedulerSweep>();
         services.TryAddSingleton<StoryExport>();
+        services.TryAddSingleton<ParagraphEditor>();
+        services.TryAddSingleton<StoryControl>();
+        services.TryAddSingleton<StoryApiFactory>();
+        services.AddOptions<WebhookOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, OptionsValidation<WebhookOptions>>());
         return services;
     }
 }

@@ -80,6 +80,9 @@ public sealed record StoryState
 
     public int ParagraphCount { get; init; }
 
+    /// <summary>How many times a writer has edited a committed paragraph: tells every process's vector cache to re-read.</summary>
+    public int ParagraphEdits { get; init; }
+
     public string? AttentionReason { get; init; }
 
     public string ModelId { get; init; } = string.Empty;

@@ -38,6 +38,7 @@ public sealed class StorageClients
         StoryMemory = tables.GetTableClient(StorageOptions.StoryMemoryTable);
         Stories = tables.GetTableClient(StorageOptions.StoriesTable);
         DueWork = tables.GetTableClient(StorageOptions.DueWorkTable);
+        WebhookDeliveries = tables.GetTableClient(StorageOptions.WebhookDeliveriesTable);
     }
 
     public BlobContainerClient Container { get; }
@@ -48,6 +49,8 @@ public sealed class StorageClients
 
     public TableClient DueWork { get; }
 
+    public TableClient WebhookDeliveries { get; }
+
     /// <summary>Creates the container and the tables if they are missing; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -55,5 +58,6 @@ public sealed class StorageClients
         await StoryMemory.CreateIfNotExistsAsync(cancellationToken);
         await Stories.CreateIfNotExistsAsync(cancellationToken);
         await DueWork.CreateIfNotExistsAsync(cancellationToken);
+        await WebhookDeliveries.CreateIfNotExistsAsync(cancellationToken);
     }
 }

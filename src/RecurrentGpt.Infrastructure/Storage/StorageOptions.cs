@@ -22,6 +22,9 @@ public sealed class StorageOptions : ISelfValidatingOptions
     /// <summary>Time-driven work, keyed by due time.</summary>
     public const string DueWorkTable = "DueWork";
 
+    /// <summary>Webhook delivery ids already handled, so a redelivery is a no-op.</summary>
+    public const string WebhookDeliveriesTable = "WebhookDeliveries";
+
     /// <summary>Used when <see cref="BlobServiceUri"/> and <see cref="TableServiceUri"/> are empty.</summary>
     public string? ConnectionString { get; set; } = DevelopmentConnectionString;
 

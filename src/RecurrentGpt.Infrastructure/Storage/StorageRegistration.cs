@@ -14,6 +14,7 @@ public static class StorageRegistration
         services.AddSingleton<StoryStateStore>();
         services.AddSingleton<StoryCatalogue>();
         services.AddSingleton<DueWorkIndex>();
+        services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton(provider => new StoryVectorCache(provider.GetRequiredService<StoryStateStore>()));
         return services;
     }

@@ -38,6 +38,7 @@ internal static class StoryStateRow
         entity.SetOptional(nameof(StoryState.AttentionReason), state.AttentionReason);
         entity.SetOptional(nameof(StoryState.Serial), state.Serial is null ? null : StorageJson.Serialize(state.Serial));
         entity.SetOptional(nameof(StoryState.CallbackUrl), state.CallbackUrl);
+        entity.SetOptional(nameof(StoryState.ParagraphEdits), state.ParagraphEdits == 0 ? null : state.ParagraphEdits);
         return entity.Checked(StorageOptions.StoryMemoryTable);
     }
 
@@ -59,6 +60,7 @@ internal static class StoryStateRow
             TargetParagraphs = entity.RequireInt32(nameof(StoryState.TargetParagraphs)),
             Serial = entity.GetString(nameof(StoryState.Serial)) is null ? null : entity.RequireJson<SerialSchedule>(nameof(StoryState.Serial)),
             CallbackUrl = entity.GetString(nameof(StoryState.CallbackUrl)),
+            ParagraphEdits = entity.GetInt32(nameof(StoryState.ParagraphEdits)) ?? 0,
             Settings = entity.RequireJson<WriterSettings>(nameof(StoryState.Settings)),
             Title = entity.RequireString(nameof(StoryState.Title)),
             Outline = entity.RequireString(nameof(StoryState.Outline)),

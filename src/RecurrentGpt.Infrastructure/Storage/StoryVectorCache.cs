@@ -49,7 +49,9 @@ public sealed class StoryVectorCache
     /// The story's vectors and summaries for paragraphs 0 to <paramref name="paragraphCount"/> − 1, reading only rows not
     /// held yet. Throws <see cref="InvalidOperationException"/> if some of those rows do not exist.
     /// </summary>
-    public async Task<StoryVectors> GetAsync(string storyId, int paragraphCount, CancellationToken cancellationToken)
+    /// <param name="paragraphEdits">The state row's count of paragraph edits: when it differs from what this cache last saw,
+    /// an edit was made (perhaps by another process) and the story's rows are read afresh.</param>
+    public async Task<StoryVectors> GetAsync(string storyId, int paragraphCount, CancellationToken cancellationToken, int paragraphEdits = 0)
     {
         StoryId.Require(storyId);
         ArgumentOutOfRangeException.ThrowIfNegative(paragraphCount);
@@ -57,10 +59,12 @@ public sealed class StoryVectorCache
         await story.Refresh.WaitAsync(cancellationToken);
         try
         {
-            if (paragraphCount < story.Vectors.Count)
+            if (paragraphCount < story.Vectors.Count || paragraphEdits != story.ParagraphEdits)
             {
-                // The story went back to an earlier step: its later paragraphs must not be recalled, so start over.
+                // The story went back to an earlier step (its later paragraphs must not be recalled), or a paragraph was
+                // edited somewhere: start over. Edits are rare, so a full read then costs little over a story's life.
                 story = Replace(story);
+                story.ParagraphEdits = paragraphEdits;
             }
 
             await RereadStaleAsync(story.Vectors, cancellationToken);
@@ -173,5 +177,7 @@ public sealed class StoryVectorCache
         public StoryVectors Vectors { get; } = vectors;
 
         public SemaphoreSlim Refresh { get; } = refresh ?? new SemaphoreSlim(1, 1);
+
+        public int ParagraphEdits { get; set; }
     }
 }

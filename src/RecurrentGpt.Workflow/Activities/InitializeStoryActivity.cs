@@ -68,8 +68,10 @@ public sealed class InitializeStoryActivity(
         return StoryProgress.Of(opened);
     }
 
+    // A story cancelled while this step was in flight stays cancelled.
     internal static StoryStatus NextStatus(StoryState state, int paragraphCount) =>
-        paragraphCount >= state.TargetParagraphs ? StoryStatus.Completed
+        state.Status == StoryStatus.Cancelled ? StoryStatus.Cancelled
+        : paragraphCount >= state.TargetParagraphs ? StoryStatus.Completed
         : state.Mode == StoryMode.Interactive ? StoryStatus.AwaitingChoice
         : StoryStatus.Writing;
 }

@@ -32,7 +32,7 @@ public sealed class RetrieveMemoriesActivity(
             ?? throw new InvalidOperationException($"no plan is recorded for step {step.Step} of story {step.StoryId}");
 
         // Embedding the plan and refreshing the story's vectors are independent: overlap them.
-        Task<StoryVectors> loading = vectors.GetAsync(step.StoryId, state.ParagraphCount, CancellationToken.None);
+        Task<StoryVectors> loading = vectors.GetAsync(step.StoryId, state.ParagraphCount, CancellationToken.None, state.ParagraphEdits);
         Embedding<float> query = await embeddings.GenerateAsync(choice.Plan, cancellationToken: CancellationToken.None);
         StoryVectors recall = await loading;
         return recall.Recall(query.Vector.Span, k, excludedParagraph: state.ParagraphCount - 1);

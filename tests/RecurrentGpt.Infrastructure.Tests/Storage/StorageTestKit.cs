@@ -53,6 +53,7 @@ internal static class StorageTestKit
         RecommendedPlan = 2,
         Step = 7,
         ParagraphCount = 9,
+        ParagraphEdits = 2,
         AttentionReason = null,
         ModelId = "gpt-4o-mini",
         InputTokens = 12_345_678_901,

@@ -1,0 +1,73 @@
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Api;
+
+/// <summary>Turns a create request into a <see cref="NewStory"/>, naming the first field that is missing, unknown or too long.</summary>
+internal static class NewStoryRequests
+{
+    public const int DefaultTargetParagraphs = 20;
+
+    public static NewStory From(CreateStoryRequest request)
+    {
+        string topic = Required(request.Topic, "topic", ApiLimits.MaxTopicChars);
+        string genre = Optional(request.Genre, "genre", ApiLimits.MaxGenreChars) ?? "fiction";
+        string? description = Optional(request.Description, "description", ApiLimits.MaxDescriptionChars);
+        StoryLanguage language = request.Language is null ? StoryLanguage.English
+            : StoryLanguages.TryParse(request.Language) ?? throw ApiProblem.Invalid("language must be \"en\" or \"zh\"");
+        StoryMode mode = request.Mode?.Trim().ToLowerInvariant() switch
+        {
+            null => request.Serial is null ? StoryMode.Interactive : StoryMode.Auto,
+            "interactive" => StoryMode.Interactive,
+            "auto" => StoryMode.Auto,
+            _ => throw ApiProblem.Invalid("mode must be \"interactive\" or \"auto\""),
+        };
+        TimeoutPolicy policy = request.TimeoutPolicy?.Trim().ToLowerInvariant() switch
+        {
+            null or "keep-waiting" => TimeoutPolicy.KeepWaiting,
+            "auto-choose" => TimeoutPolicy.AutoChoose,
+            "pause" => TimeoutPolicy.Pause,
+            _ => throw ApiProblem.Invalid("timeoutPolicy must be \"keep-waiting\", \"auto-choose\" or \"pause\""),
+        };
+        int target = request.TargetParagraphs ?? DefaultTargetParagraphs;
+        if (target is < 1 or > StoryStarter.MaxTargetParagraphs)
+        {
+            throw ApiProblem.Invalid($"targetParagraphs must be from 1 to {StoryStarter.MaxTargetParagraphs}");
+        }
+
+        TimeSpan? timeout = null;
+        if (request.ChoiceTimeoutMinutes is int minutes)
+        {
+            timeout = minutes is >= 1 and <= ApiLimits.MaxChoiceTimeoutMinutes
+                ? TimeSpan.FromMinutes(minutes)
+                : throw ApiProblem.Invalid($"choiceTimeoutMinutes must be from 1 to {ApiLimits.MaxChoiceTimeoutMinutes}");
+        }
+
+        SerialSchedule? serial = request.Serial is null ? null : new SerialSchedule(
+            Required(request.Serial.Cron, "serial.cron", 100),
+            request.Serial.ParagraphsPerEpisode ?? throw ApiProblem.Invalid("serial.paragraphsPerEpisode is required"));
+        string? id = request.Id is null ? null
+            : StoryId.IsValid(request.Id) ? request.Id : throw ApiProblem.Invalid($"id is not valid: {StoryId.Rule}");
+        string? callback = Optional(request.CallbackUrl, "callbackUrl", ApiLimits.MaxCallbackUrlChars);
+        return new NewStory(id, new Premise(genre, topic, description, language), mode, target, policy, timeout, Serial: serial, CallbackUrl: callback);
+    }
+
+    public static string Required(string? value, string field, int maxChars) =>
+        Optional(value, field, maxChars) ?? throw ApiProblem.Invalid($"{field} is required");
+
+    public static string? Optional(string? value, string field, int maxChars)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        string trimmed = value.Trim();
+        if (trimmed.Length > maxChars)
+        {
+            throw ApiProblem.Invalid($"{field} has {trimmed.Length} characters; the limit is {maxChars}");
+        }
+
+        return trimmed.Length == 0 ? throw ApiProblem.Invalid($"{field} is empty") : trimmed;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace RecurrentGpt.Workflow.Api;
+
+/// <summary>Reads a request body under the size limit (413 past it) and parses JSON with clear 400s for what is malformed.</summary>
+public static class RequestBody
+{
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw ApiProblem.TooLarge($"the body has {request.ContentLength} bytes; the limit is {maxBytes}");
+        }
+
+        // Content-Length may be absent (chunked): count while reading and stop one byte past the limit.
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        while (true)
+        {
+            int read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length)), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw ApiProblem.TooLarge($"the body is over the limit of {maxBytes} bytes");
+            }
+        }
+    }
+
+    public static async Task<T> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class => Parse<T>(await ReadBytesAsync(request, ApiLimits.MaxBodyBytes, cancellationToken), request.ContentType);
+
+    public static T Parse<T>(byte[] body, string? contentType)
+        where T : class
+    {
+        if (contentType is not null && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiProblem(415, "unsupported-media-type", "Send JSON", $"the body must be application/json, not {contentType}");
+        }
+
+        if (body.Length == 0)
+        {
+            throw ApiProblem.Invalid("the body is empty; send a JSON object");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, ApiJson.Options) ?? throw ApiProblem.Invalid("the body must be a JSON object, not null");
+        }
+        catch (JsonException ex)
+        {
+            // The serializer's message names the path and position; it never carries a stack trace.
+            throw ApiProblem.Invalid("the body is not valid: " + (ex.Path is { Length: > 0 } path ? $"{path}: " : string.Empty) + FirstLine(ex.Message));
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}

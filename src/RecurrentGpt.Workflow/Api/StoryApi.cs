@@ -1,0 +1,190 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Steering;
+
+namespace RecurrentGpt.Workflow.Api;
+
+/// <summary>
+/// The v1 HTTP contract's handlers, the same on both hosts: each takes the request (and route values) and returns a result
+/// that writes itself. Bad input becomes a problem+json answer before anything is written; nothing here returns a stack trace.
+/// Made per durable client (<see cref="StoryApiFactory"/>), because Functions hands the client to each call.
+/// </summary>
+public sealed partial class StoryApi(
+    DurableTaskClient client,
+    StoryStarter starter,
+    ChoiceRecorder recorder,
+    StoryStateUpdater updater,
+    StoryCatalogue catalogue,
+    ParagraphStore paragraphs,
+    StoryExport export,
+    MemoryEditor memoryEditor,
+    ParagraphEditor paragraphEditor,
+    StoryControl control,
+    ILogger<StoryApi> log)
+{
+    public Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        NewStory story = NewStoryRequests.From(await RequestBody.ReadJsonAsync<CreateStoryRequest>(request, cancellationToken));
+        string id;
+        try
+        {
+            id = await starter.StartAsync(story, cancellationToken);
+        }
+        catch (StoryAlreadyExistsException)
+        {
+            throw ApiProblem.Conflict("story-exists", "The story exists already", $"a story with id \"{story.StoryId}\" exists already");
+        }
+
+        string statusUrl = ApiRoutes.Absolute(request, ApiRoutes.StoryPath(id));
+        return ApiResults.Json(202, new StoryCreatedView(id, statusUrl), location: statusUrl);
+    });
+
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        int max = QueryNumber(request, "max", 100, 1, ApiLimits.MaxListSize);
+        IReadOnlyList<StorySummary> stories = await catalogue.ListAsync(max, cancellationToken);
+        return ApiResults.Json(200, new StoryListView(stories
+            .Select(story => new StoryListItem(story.StoryId, story.Title, ApiJson.Name(story.Status), ApiJson.Name(story.Mode), story.ParagraphCount, story.TargetParagraphs, story.UpdatedAt))
+            .ToList()));
+    });
+
+    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        VersionedState read = await updater.GetVersionedAsync(RouteId(id), cancellationToken);
+        string status = await control.StatusNameAsync(read.State, client, cancellationToken);
+        return ApiResults.Json(200, StoryViews.Of(read.State, status), etag: read.ETag);
+    });
+
+    public Task<IResult> ParagraphsAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        StoryState state = await updater.GetAsync(RouteId(id), cancellationToken);
+        int from = QueryNumber(request, "from", 0, 0, int.MaxValue);
+        int count = QueryNumber(request, "count", 50, 1, ApiLimits.MaxPageSize);
+        int take = Math.Max(0, Math.Min(count, state.ParagraphCount - from));
+        IReadOnlyList<StoredParagraph> page = take == 0 ? [] : await paragraphs.ReadRangeAsync(state.StoryId, from, take, cancellationToken);
+        int? next = from + take < state.ParagraphCount ? from + take : null;
+        return ApiResults.Json(200, new ParagraphPageView(page.Select(StoryViews.Of).ToList(), from, state.ParagraphCount, next));
+    });
+
+    public Task<IResult> ExportAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        string requested = request.Query["format"].ToString();
+        ExportFormat format = StoryExport.ParseFormat(requested.Length == 0 ? "md" : requested)
+            ?? throw new ApiProblem(400, "unsupported-format", "Unsupported export format", $"format \"{requested}\" is not offered; use md or txt");
+        string text = await export.RenderAsync(storyId, format, cancellationToken);
+        return format == ExportFormat.Markdown
+            ? ApiResults.Text(text, "text/markdown; charset=utf-8", storyId + ".md")
+            : ApiResults.Text(text, "text/plain; charset=utf-8", storyId + ".txt");
+    });
+
+    public Task<IResult> ChooseAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        ChoiceRequest body = await RequestBody.ReadJsonAsync<ChoiceRequest>(request, cancellationToken);
+        if (body.StoryId is not null && body.StoryId != storyId)
+        {
+            throw ApiProblem.Invalid("storyId in the body differs from the story in the path");
+        }
+
+        return await ChoiceRequests.RecordAsync(recorder, updater, storyId, body, cancellationToken);
+    });
+
+    public Task<IResult> EditMemoryAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        string etag = request.Headers.IfMatch.ToString();
+        if (etag.Length == 0)
+        {
+            throw new ApiProblem(428, "if-match-required", "If-Match is required",
+                "send the ETag from GET /api/stories/{id} in If-Match, so an edit never overwrites a change you have not seen");
+        }
+
+        MemoryEditRequest body = await RequestBody.ReadJsonAsync<MemoryEditRequest>(request, cancellationToken);
+        return await memoryEditor.EditFromRequestAsync(updater, storyId, etag, body, cancellationToken);
+    });
+
+    public Task<IResult> EditParagraphAsync(HttpRequest request, string id, string index, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        int paragraph = int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)
+            ? n
+            : throw ApiProblem.Invalid($"paragraph number \"{index}\" is not a whole number from 0");
+        ParagraphEditRequest body = await RequestBody.ReadJsonAsync<ParagraphEditRequest>(request, cancellationToken);
+        string text = NewStoryRequests.Required(body.Text, "text", ApiLimits.MaxParagraphChars);
+        StoredParagraph edited = await paragraphEditor.EditAsync(storyId, paragraph, text, cancellationToken);
+        return ApiResults.Json(200, StoryViews.Of(edited));
+    });
+
+    public Task<IResult> PauseAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(request, async () => Action(await control.PauseAsync(RouteId(id), client, cancellationToken)));
+
+    public Task<IResult> ResumeAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(request, async () => Action(await control.ResumeAsync(RouteId(id), client, starter, cancellationToken)));
+
+    public Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(request, async () => Action(await control.CancelAsync(RouteId(id), client, cancellationToken)));
+
+    public Task<IResult> RetryAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        HandleAsync(request, async () => Action(await control.RetryAsync(RouteId(id), client, cancellationToken)));
+
+    internal static ApiProblem Finished(StoryState state) => ApiProblem.Conflict("story-finished", "The story is finished",
+        $"story {state.StoryId} is {ApiJson.Name(state.Status)}; it takes no more choices or edits");
+
+    internal static string RouteId(string id) =>
+        StoryId.IsValid(id) ? id : throw ApiProblem.NotFound($"\"{Shorten(id)}\" is not a story id ({StoryId.Rule})");
+
+    private static IResult Action(ActionView view) => ApiResults.Json(202, view);
+
+    private static int QueryNumber(HttpRequest request, string name, int fallback, int min, int max)
+    {
+        string value = request.Query[name].ToString();
+        if (value.Length == 0)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number >= min && number <= max
+            ? number
+            : throw ApiProblem.Invalid($"query {name} must be a whole number from {min} to {max}");
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    /// <summary>Answers every failure a client can cause as problem+json; anything else is logged and answered without detail.</summary>
+    private async Task<IResult> HandleAsync(HttpRequest request, Func<Task<IResult>> handle)
+    {
+        string instance = request.Path.Value ?? string.Empty;
+        try
+        {
+            return await handle();
+        }
+        catch (ApiProblem problem)
+        {
+            return ApiResults.Problem(problem, instance);
+        }
+        catch (StoryNotFoundException ex)
+        {
+            return ApiResults.Problem(ApiProblem.NotFound(ex.Message), instance);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiResults.Problem(ApiProblem.Invalid(ex.Message), instance);
+        }
+        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return ApiResults.Problem(new ApiProblem(499, "client-closed-request", "The client went away", "the request was cancelled"), instance);
+        }
+        catch (Exception ex)
+        {
+            LogFailure(request.Method, instance, ex);
+            return ApiResults.Problem(new ApiProblem(500, "internal", "The request failed", "the server could not complete the request; it is logged and nothing was lost"), instance);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private partial void LogFailure(string method, string path, Exception ex);
+}
