@@ -35,6 +35,7 @@ try
         "list" => new Arguments(rest, []),
         "show" => new Arguments(rest, [], ShowCommand.Flags),
         "export" => new Arguments(rest, ExportCommand.Options),
+        "serve" => new Arguments(rest, ServeCommand.Options),
         _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
     };
 
@@ -46,6 +47,7 @@ try
         "resume" => await new ResumeCommand(model, hosts, Console.In, Console.Out).RunAsync(arguments, cancellation.Token),
         "list" => await new ListCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
         "show" => await new ShowCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
+        "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, cancellation.Token),
         _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
     };
 }

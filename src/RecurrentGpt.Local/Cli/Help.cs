@@ -12,6 +12,9 @@ internal static class Help
           rgpt list                           Lists the stories.
           rgpt show <id> [--json]             Shows a story's state, memory and plans.
           rgpt export <id> --format md|txt [--out FILE]
+          rgpt serve [--port P] [--host ADDRESS]
+              Serves the v1 HTTP API (the same as the Functions app) on 127.0.0.1:P (default 7071) until Ctrl-C,
+              and prints the key that changes need (header x-functions-key). Webhook secret: RGPT_Webhook__Secret.
 
         Data lives in .data/ of the current folder (RGPT_DATA to change); Azurite is started when none answers on
         127.0.0.1:10000-10002 and stopped afterwards. The model comes from RGPT_Model__* settings or rgpt.json; with

@@ -54,14 +54,26 @@ public static class RequestBody
         }
         catch (JsonException ex)
         {
-            // The serializer's message names the path and position; it never carries a stack trace.
-            throw ApiProblem.Invalid("the body is not valid: " + (ex.Path is { Length: > 0 } path ? $"{path}: " : string.Empty) + FirstLine(ex.Message));
+            throw ApiProblem.Invalid(Describe(ex));
         }
     }
 
-    private static string FirstLine(string message)
+    /// <summary>Says what is wrong in the client's terms: the serializer's own messages name .NET types.</summary>
+    private static string Describe(JsonException ex)
     {
-        int end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
+        string path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return $"unknown field {path}; see /api/openapi.json for the fields this route takes";
+        }
+
+        if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return $"{path} has a value of the wrong type";
+        }
+
+        return ex.LineNumber is long line
+            ? $"the body is not valid JSON (near {path}, line {line + 1}, byte {ex.BytePositionInLine + 1})"
+            : $"the body is not valid JSON (near {path})";
     }
 }
