@@ -48,6 +48,26 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
         // The state row, not the cursor, says which step is next: a cursor can only lag behind a committed step.
         int step = progress.Step + 1;
         var stepRef = new StepRef(cursor.StoryId, step);
+        if (progress.EndsEpisode)
+        {
+            // A serial's episode is complete: the one place every episode ends, whether the opening or a committed step
+            // completed it. Whatever follows a published episode belongs here; then the story waits for the next one.
+            progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.EndEpisode, stepRef, StorageRetry);
+            log.LogInformation("Story {StoryId} published episode {Episode} at {Paragraphs} paragraphs", cursor.StoryId, progress.Episode, progress.ParagraphCount);
+        }
+
+        if (progress.Status == StoryStatus.AwaitingEpisode)
+        {
+            StoryProgress? begun = await WaitForEpisodeAsync(context, stepRef, progress);
+            if (begun is null)
+            {
+                return Restart(context, cursor, step);
+            }
+
+            progress = begun;
+        }
+
+        // A serial is an auto story, so within an episode the human simulator chooses (a reader's recorded vote comes first).
         bool chosen = progress.Mode == StoryMode.Auto
             ? (await UntilSucceededAsync(context, cursor.StoryId, step, () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry))).Succeeded
             : await WaitForChoiceAsync(context, stepRef, progress, modelRetry);
@@ -132,6 +152,26 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A serial between episodes waits for EpisodeDue, which the scheduler sweep raises when the schedule comes due (no
+    /// timer: see the class comment). An event for another step is stale and ignored. Returns null when too many events
+    /// piled up in this execution.
+    /// </summary>
+    private static async Task<StoryProgress?> WaitForEpisodeAsync(TaskOrchestrationContext context, StepRef step, StoryProgress progress)
+    {
+        context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-episode", progress.ParagraphCount, null, null));
+        for (int events = 0; events < MaxEventsPerExecution; events++)
+        {
+            int eventStep = await context.WaitForExternalEvent<int>(WorkflowNames.EpisodeDueEvent);
+            if (eventStep == step.Step)
+            {
+                return await context.CallActivityAsync<StoryProgress>(WorkflowNames.BeginEpisode, step, StorageRetry);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

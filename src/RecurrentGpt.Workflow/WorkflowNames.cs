@@ -13,12 +13,17 @@ public static class WorkflowNames
     public const string WriteParagraph = "WriteParagraph";
     public const string CommitStep = "CommitStep";
     public const string MarkNeedsAttention = "MarkNeedsAttention";
+    public const string EndEpisode = "EndEpisode";
+    public const string BeginEpisode = "BeginEpisode";
 
     /// <summary>Doorbell: a choice was recorded for the step in the payload; the choice row is the truth.</summary>
     public const string PlanChosenEvent = "PlanChosen";
 
     /// <summary>The interactive wait for the step in the payload passed its deadline.</summary>
     public const string DeadlineEvent = "Deadline";
+
+    /// <summary>A waiting serial's next episode is due; the payload is the step it begins with.</summary>
+    public const string EpisodeDueEvent = "EpisodeDue";
 
     /// <summary>The writer asks a story that needs attention to try again.</summary>
     public const string RetryEvent = "Retry";

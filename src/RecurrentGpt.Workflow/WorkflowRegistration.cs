@@ -24,6 +24,8 @@ public static class WorkflowRegistration
         registry.AddActivity<WriteParagraphActivity>();
         registry.AddActivity<CommitStepActivity>();
         registry.AddActivity<MarkNeedsAttentionActivity>();
+        registry.AddActivity<EndEpisodeActivity>();
+        registry.AddActivity<BeginEpisodeActivity>();
         return registry;
     }
 

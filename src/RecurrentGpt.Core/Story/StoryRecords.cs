@@ -77,5 +77,13 @@ public enum DueWorkKind
 /// <summary>An entry of the due-work index (table DueWork), keyed by due time so the sweep reads only what is due.</summary>
 public sealed record DueWork(DateTimeOffset DueAt, string StoryId, DueWorkKind Kind, int Step);
 
-/// <summary>A story in the catalogue (table Stories), for listing.</summary>
-public sealed record StorySummary(string StoryId, string Title, StoryStatus Status, StoryMode Mode, int ParagraphCount, int TargetParagraphs, DateTimeOffset UpdatedAt);
+/// <summary>A story in the catalogue (table Stories), for listing; for a waiting serial, when its next episode is due.</summary>
+public sealed record StorySummary(
+    string StoryId,
+    string Title,
+    StoryStatus Status,
+    StoryMode Mode,
+    int ParagraphCount,
+    int TargetParagraphs,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextEpisodeAt = null);

@@ -25,6 +25,9 @@ public enum StoryStatus
     Paused,
     Completed,
     Cancelled,
+
+    /// <summary>A serial between episodes: it waits for the schedule to bring the next one due.</summary>
+    AwaitingEpisode,
 }
 
 /// <summary>What happens when an interactive wait passes its deadline.</summary>
@@ -58,6 +61,12 @@ public sealed record StoryState
 
     /// <summary>Set for a serial: the story is written in episodes on this schedule.</summary>
     public SerialSchedule? Serial { get; init; }
+
+    /// <summary>A serial's episodes published so far.</summary>
+    public int Episode { get; init; }
+
+    /// <summary>When a waiting serial's next episode is due; null while an episode is being written, and for other stories.</summary>
+    public DateTimeOffset? NextEpisodeAt { get; init; }
 
     /// <summary>Where signed notifications about this story are posted; null for none. Validated when the story is created.</summary>
     public string? CallbackUrl { get; init; }

@@ -4,7 +4,7 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
-/// <summary>Table Stories: one row per story (partition <c>story</c>, row key = story id), for listing.</summary>
+/// <summary>Table Stories: one row per story (partition <c>story</c>, row key = story id), for listing and a serial's next episode time.</summary>
 public sealed class StoryCatalogue(StorageClients clients)
 {
     /// <summary>The most rows a listing reads and returns.</summary>
@@ -26,6 +26,7 @@ public sealed class StoryCatalogue(StorageClients clients)
             [nameof(StorySummary.TargetParagraphs)] = summary.TargetParagraphs,
             [nameof(StorySummary.UpdatedAt)] = StoredTime.Format(summary.UpdatedAt),
         };
+        entity.SetOptional(nameof(StorySummary.NextEpisodeAt), summary.NextEpisodeAt is { } due ? StoredTime.Format(due) : null);
         await _table.UpsertEntityAsync(entity.Checked(StorageOptions.StoriesTable), TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -73,5 +74,6 @@ public sealed class StoryCatalogue(StorageClients clients)
         entity.RequireEnum<StoryMode>(nameof(StorySummary.Mode)),
         entity.RequireInt32(nameof(StorySummary.ParagraphCount)),
         entity.RequireInt32(nameof(StorySummary.TargetParagraphs)),
-        entity.RequireTime(nameof(StorySummary.UpdatedAt)));
+        entity.RequireTime(nameof(StorySummary.UpdatedAt)),
+        entity.GetString(nameof(StorySummary.NextEpisodeAt)) is { } due ? StoredTime.Parse(due) : null);
 }

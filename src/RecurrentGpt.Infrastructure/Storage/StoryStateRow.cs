@@ -22,6 +22,7 @@ internal static class StoryStateRow
             [nameof(StoryState.TargetParagraphs)] = state.TargetParagraphs,
             [nameof(StoryState.Step)] = state.Step,
             [nameof(StoryState.ParagraphCount)] = state.ParagraphCount,
+            [nameof(StoryState.Episode)] = state.Episode,
             [nameof(StoryState.Outline)] = state.Outline,
             [nameof(StoryState.ShortTermMemory)] = state.ShortTermMemory,
             [nameof(StoryState.Plans)] = StorageJson.Serialize(state.Plans),
@@ -39,12 +40,14 @@ internal static class StoryStateRow
         entity.SetOptional(nameof(StoryState.Serial), state.Serial is null ? null : StorageJson.Serialize(state.Serial));
         entity.SetOptional(nameof(StoryState.CallbackUrl), state.CallbackUrl);
         entity.SetOptional(nameof(StoryState.ParagraphEdits), state.ParagraphEdits == 0 ? null : state.ParagraphEdits);
+        entity.SetOptional(nameof(StoryState.NextEpisodeAt), state.NextEpisodeAt is { } due ? StoredTime.Format(due) : null);
         return entity.Checked(StorageOptions.StoryMemoryTable);
     }
 
     public static StoryState FromEntity(TableEntity entity)
     {
         string? choiceTimeout = entity.GetString(nameof(StoryState.ChoiceTimeout));
+        string? nextEpisodeAt = entity.GetString(nameof(StoryState.NextEpisodeAt));
         return new StoryState
         {
             StoryId = entity.PartitionKey,
@@ -61,6 +64,10 @@ internal static class StoryStateRow
             Serial = entity.GetString(nameof(StoryState.Serial)) is null ? null : entity.RequireJson<SerialSchedule>(nameof(StoryState.Serial)),
             CallbackUrl = entity.GetString(nameof(StoryState.CallbackUrl)),
             ParagraphEdits = entity.GetInt32(nameof(StoryState.ParagraphEdits)) ?? 0,
+
+            // Rows written before serials had episodes have no Episode column: none was published.
+            Episode = entity.GetInt32(nameof(StoryState.Episode)) ?? 0,
+            NextEpisodeAt = nextEpisodeAt is null ? null : StoredTime.Parse(nextEpisodeAt),
             Settings = entity.RequireJson<WriterSettings>(nameof(StoryState.Settings)),
             Title = entity.RequireString(nameof(StoryState.Title)),
             Outline = entity.RequireString(nameof(StoryState.Outline)),

@@ -1,8 +1,13 @@
 using RecurrentGpt.Core.Story;
+using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Workflow.Contracts;
 
-/// <summary>What the orchestration needs to decide its next move, returned by the activities that change the story.</summary>
+/// <summary>
+/// What the orchestration needs to decide its next move, returned by the activities that change the story.
+/// For a serial, <paramref name="Episode"/> counts the episodes published, and <paramref name="EndsEpisode"/> says the
+/// paragraphs just committed complete the episode being written.
+/// </summary>
 public sealed record StoryProgress(
     string StoryId,
     int Step,
@@ -10,12 +15,15 @@ public sealed record StoryProgress(
     int TargetParagraphs,
     StoryMode Mode,
     StoryStatus Status,
-    IReadOnlyList<string> Plans)
+    IReadOnlyList<string> Plans,
+    int Episode = 0,
+    bool EndsEpisode = false)
 {
     public bool IsFinished => ParagraphCount >= TargetParagraphs || Status is StoryStatus.Completed or StoryStatus.Cancelled;
 
     public static StoryProgress Of(StoryState state) =>
-        new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans);
+        new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans,
+            state.Episode, SerialCalendar.EndsEpisode(state));
 }
 
 /// <summary>The orchestration's custom status: small (well under 16 KB) and enough for a client to show where the story is.</summary>

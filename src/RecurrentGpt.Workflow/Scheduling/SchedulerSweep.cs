@@ -7,12 +7,13 @@ using RecurrentGpt.Infrastructure.Storage;
 namespace RecurrentGpt.Workflow.Scheduling;
 
 /// <summary>What one sweep did.</summary>
-public sealed record SweepReport(int Due, int DoorbellsRung, int DeadlinesRaised, int Dropped);
+public sealed record SweepReport(int Due, int DoorbellsRung, int DeadlinesRaised, int EpisodesRaised, int Dropped);
 
 /// <summary>
 /// The one periodic sweep behind all time-driven work: it reads only the due-work index (what is due now, oldest first,
 /// bounded per sweep), checks each entry against the story's state row, and raises the event the orchestration waits for.
-/// A host that was down for many periods finds each entry once, so it catches up once.
+/// A host that was down for many periods finds each entry once, so it catches up once: a serial has one pending episode
+/// entry at a time, and the next is scheduled from the time that episode ends.
 /// </summary>
 public sealed partial class SchedulerSweep(
     DueWorkIndex due,
@@ -26,7 +27,7 @@ public sealed partial class SchedulerSweep(
     {
         DateTimeOffset now = time.GetUtcNow();
         IReadOnlyList<DueWork> entries = await due.ListDueAsync(now, options.Value.MaxDueWorkPerSweep, cancellationToken);
-        int rung = 0, raised = 0, dropped = 0;
+        int rung = 0, raised = 0, episodes = 0, dropped = 0;
         foreach (DueWork entry in entries)
         {
             StoryState? state = (await states.GetAsync(entry.StoryId, cancellationToken))?.State;
@@ -51,6 +52,18 @@ public sealed partial class SchedulerSweep(
                     }
 
                     break;
+                case DueWorkKind.Episode when state is { Status: StoryStatus.AwaitingEpisode } && state.Step + 1 == entry.Step:
+                    if (await RaiseAsync(entry, WorkflowNames.EpisodeDueEvent, cancellationToken))
+                    {
+                        episodes++;
+                    }
+                    else
+                    {
+                        // Unlike a doorbell, nothing else would ring for this episode again: keep it for the next sweep.
+                        await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
+                    }
+
+                    break;
                 default:
                     dropped++;
                     break;
@@ -59,7 +72,7 @@ public sealed partial class SchedulerSweep(
             await due.RemoveAsync(entry, cancellationToken);
         }
 
-        return new SweepReport(entries.Count, rung, raised, dropped);
+        return new SweepReport(entries.Count, rung, raised, episodes, dropped);
     }
 
     private async Task<bool> RaiseAsync(DueWork entry, string eventName, CancellationToken cancellationToken)

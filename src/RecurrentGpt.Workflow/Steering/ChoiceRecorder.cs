@@ -18,8 +18,9 @@ public enum ChoiceResult
 }
 
 /// <summary>
-/// Records a plan choice the one way every host does it: the choice row first (the first writer wins), then a doorbell
-/// entry in the due-work index, then the PlanChosen event. If the event is lost, the sweep rings again.
+/// Records a plan choice the one way every host does it: the choice row first (the first writer wins), then, for an
+/// interactive story, a doorbell entry in the due-work index and the PlanChosen event; if the event is lost, the sweep
+/// rings again. A reader's vote for a serial's next step is recorded the same way, while the serial waits for its episode.
 /// </summary>
 public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, DurableTaskClient client, IOptions<WorkflowOptions> options, TimeProvider time)
 {
@@ -45,7 +46,13 @@ public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, Dur
             return ChoiceResult.AlreadyChosen;
         }
 
-        await RingAsync(storyId, step, cancellationToken);
+        // Only an interactive story waits for the doorbell. An auto story (a serial between episodes, say) reads the row
+        // when it next chooses, and an event it never waits for would be carried from execution to execution.
+        if (state.State.Mode == StoryMode.Interactive)
+        {
+            await RingAsync(storyId, step, cancellationToken);
+        }
+
         return ChoiceResult.Recorded;
     }
 

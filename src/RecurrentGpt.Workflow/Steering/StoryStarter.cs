@@ -5,6 +5,7 @@ using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Workflow.Steering;
 
@@ -24,6 +25,11 @@ public sealed class StoryStarter(StoryStateStore states, StoryCatalogue catalogu
         }
 
         DateTimeOffset now = time.GetUtcNow();
+        if (story.Serial is not null)
+        {
+            SerialCalendar.Validate(story.Serial, story.Mode, now);
+        }
+
         var state = new StoryState
         {
             StoryId = id,
@@ -32,7 +38,7 @@ public sealed class StoryStarter(StoryStateStore states, StoryCatalogue catalogu
             TimeoutPolicy = story.TimeoutPolicy,
             ChoiceTimeout = story.ChoiceTimeout,
             TargetParagraphs = story.TargetParagraphs,
-            Serial = story.Serial,
+            Serial = story.Serial is null ? null : story.Serial with { Cron = story.Serial.Cron.Trim() },
             CallbackUrl = story.CallbackUrl,
             Settings = settings,
             CreatedAt = now,

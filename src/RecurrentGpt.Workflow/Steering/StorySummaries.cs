@@ -5,5 +5,5 @@ namespace RecurrentGpt.Workflow.Steering;
 internal static class StorySummaries
 {
     public static StorySummary Of(StoryState state) =>
-        new(state.StoryId, state.Title, state.Status, state.Mode, state.ParagraphCount, state.TargetParagraphs, state.UpdatedAt);
+        new(state.StoryId, state.Title, state.Status, state.Mode, state.ParagraphCount, state.TargetParagraphs, state.UpdatedAt, state.NextEpisodeAt);
 }

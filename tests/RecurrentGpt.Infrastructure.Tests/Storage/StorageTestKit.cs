@@ -44,6 +44,8 @@ internal static class StorageTestKit
         ChoiceTimeout = TimeSpan.FromHours(6.5),
         TargetParagraphs = 40,
         Serial = new SerialSchedule("0 9 * * 1", 3),
+        Episode = 2,
+        NextEpisodeAt = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero),
         CallbackUrl = "https://hooks.example.org/rgpt?x=1",
         Settings = WriterSettings.Default with { ParagraphUnits = 320, RecallBestMatchInFull = true },
         Title = "The Keeper of Europa",

@@ -33,4 +33,22 @@ public sealed class StoryCatalogueTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(touched, await catalogue.GetAsync(touched.StoryId, deadline.Token));
         Assert.Null(await catalogue.GetAsync(StoryId.New(), deadline.Token));
     }
+
+    [Fact]
+    public async Task Serial_next_episode_time_is_stored_and_removed_when_cleared()
+    {
+        using CancellationTokenSource deadline = StorageTestKit.StartDeadline();
+        var catalogue = new StoryCatalogue(await StorageTestKit.ClientsAsync(azurite, deadline.Token));
+        var waiting = new StorySummary(
+            StoryId.New(), "A serial", StoryStatus.AwaitingEpisode, StoryMode.Auto, 6, 40,
+            new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero));
+
+        await catalogue.UpsertAsync(waiting, deadline.Token);
+        StorySummary? stored = await catalogue.GetAsync(waiting.StoryId, deadline.Token);
+        StorySummary writing = waiting with { Status = StoryStatus.Writing, NextEpisodeAt = null };
+        await catalogue.UpsertAsync(writing, deadline.Token);
+
+        Assert.Equal(waiting, stored);
+        Assert.Equal(writing, await catalogue.GetAsync(waiting.StoryId, deadline.Token));
+    }
 }

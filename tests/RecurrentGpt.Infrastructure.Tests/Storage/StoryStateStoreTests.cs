@@ -31,6 +31,7 @@ public sealed class StoryStateStoreTests(AzuriteFixture azurite) : IClassFixture
             AttentionReason = "the model kept failing",
             ChoiceTimeout = null,
             Serial = null,
+            NextEpisodeAt = null,
             CallbackUrl = null,
             RecommendedPlan = null,
             Premise = state.Premise with { Description = null },
