@@ -31,6 +31,8 @@ public sealed record StoryView(
     string Model,
     TokenView Tokens,
     SerialView? Serial,
+    int? Episode,
+    DateTimeOffset? NextEpisodeAt,
     bool HasCallback,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
@@ -69,6 +71,8 @@ internal static class StoryViews
         state.ModelId,
         new TokenView(state.InputTokens, state.OutputTokens),
         state.Serial is null ? null : new SerialView(state.Serial.Cron, state.Serial.ParagraphsPerEpisode),
+        state.Serial is null ? null : state.Episode,
+        state.NextEpisodeAt,
         state.CallbackUrl is not null,
         state.CreatedAt,
         state.UpdatedAt);
