@@ -13,6 +13,7 @@ public static class WorkflowNames
     public const string WriteParagraph = "WriteParagraph";
     public const string CommitStep = "CommitStep";
     public const string MarkNeedsAttention = "MarkNeedsAttention";
+    public const string NotifySubscribers = "NotifySubscribers";
 
     /// <summary>Doorbell: a choice was recorded for the step in the payload; the choice row is the truth.</summary>
     public const string PlanChosenEvent = "PlanChosen";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecurrentGpt.Infrastructure;
 using RecurrentGpt.Workflow.Activities;
+using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Scheduling;
 using RecurrentGpt.Workflow.Steering;
 
@@ -23,10 +24,14 @@ public static class WorkflowRegistration
         registry.AddActivity<WriteParagraphActivity>();
         registry.AddActivity<CommitStepActivity>();
         registry.AddActivity<MarkNeedsAttentionActivity>();
+        registry.AddActivity<NotifySubscribersActivity>();
         return registry;
     }
 
-    /// <summary>Workflow services; the host registers storage, the chat client, embeddings and the durable client.</summary>
+    /// <summary>
+    /// Workflow services; the host registers storage, the chat client, embeddings and the durable client, and binds the
+    /// <c>Workflow</c> and <c>Notifications</c> sections. Unbound notification options leave callbacks off.
+    /// </summary>
     public static IServiceCollection AddStoryWorkflowServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -40,6 +45,11 @@ public static class WorkflowRegistration
         services.TryAddSingleton<MemoryEditor>();
         services.TryAddSingleton<SchedulerSweep>();
         services.TryAddSingleton<StoryExport>();
+        services.AddOptions<NotificationOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, OptionsValidation<NotificationOptions>>());
+        services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.TryAddSingleton<CallbackUrlPolicy>();
+        services.TryAddSingleton<CallbackSender>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using RecurrentGpt.Infrastructure.Storage.Azurite;
 using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Runtime;
 using RecurrentGpt.Workflow;
+using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Local.Hosting;
@@ -72,6 +73,7 @@ internal sealed class LocalStoryHost : IAsyncDisposable
                     services.AddSingleton(model.Embeddings);
                     services.AddStoryWorkflowServices();
                     services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.SectionName));
+                    services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
                     services.AddHostedService<SchedulerService>();
                 },
                 cancellationToken);

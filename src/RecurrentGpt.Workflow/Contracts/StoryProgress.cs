@@ -2,7 +2,10 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Workflow.Contracts;
 
-/// <summary>What the orchestration needs to decide its next move, returned by the activities that change the story.</summary>
+/// <summary>
+/// What the orchestration needs to decide its next move, returned by the activities that change the story.
+/// <paramref name="HasCallback"/> lets the orchestration skip NotifySubscribers entirely for stories without a callback URL.
+/// </summary>
 public sealed record StoryProgress(
     string StoryId,
     int Step,
@@ -10,12 +13,13 @@ public sealed record StoryProgress(
     int TargetParagraphs,
     StoryMode Mode,
     StoryStatus Status,
-    IReadOnlyList<string> Plans)
+    IReadOnlyList<string> Plans,
+    bool HasCallback = false)
 {
     public bool IsFinished => ParagraphCount >= TargetParagraphs || Status is StoryStatus.Completed or StoryStatus.Cancelled;
 
     public static StoryProgress Of(StoryState state) =>
-        new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans);
+        new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans, state.CallbackUrl is not null);
 }
 
 /// <summary>The orchestration's custom status: small (well under 16 KB) and enough for a client to show where the story is.</summary>
