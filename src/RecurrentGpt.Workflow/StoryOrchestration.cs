@@ -54,6 +54,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             // completed it. Whatever follows a published episode belongs here; then the story waits for the next one.
             progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.EndEpisode, stepRef, StorageRetry);
             log.LogInformation("Story {StoryId} published episode {Episode} at {Paragraphs} paragraphs", cursor.StoryId, progress.Episode, progress.ParagraphCount);
+            await NotifyAsync(context, progress, NotificationKind.EpisodePublished, progress.Step);
         }
 
         if (progress.Status == StoryStatus.AwaitingEpisode)
@@ -87,6 +88,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
         progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.CommitStep, stepRef, StorageRetry);
         log.LogInformation("Story {StoryId} committed step {Step}: {Paragraphs} paragraphs", cursor.StoryId, step, progress.ParagraphCount);
+        await NotifyAsync(context, progress, NotificationKind.StepCommitted, step);
         return progress.IsFinished ? Finish(context, progress) : Restart(context, cursor, step + 1, progress);
     }
 
@@ -113,8 +115,11 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             return true;
         }
 
-        // Published only now, so "awaiting-choice" means the instance waits on events and nothing else.
+        // Published only now, so "awaiting-choice" means the instance is listening for the choice (its waiters are set).
         context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-choice", progress.ParagraphCount, progress.Plans, null));
+
+        // Told after the status, so a subscriber that looks sees what it was told; a choice arriving meanwhile is held by the waiters above.
+        await NotifyAsync(context, progress, NotificationKind.PlansAwaitingChoice, step.Step);
 
         for (int events = 0; events < MaxEventsPerExecution; events++)
         {
@@ -195,10 +200,38 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
             StoryProgress progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.MarkNeedsAttention, new AttentionNote(storyId, step, reason), StorageRetry);
             context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "needs-attention", progress.ParagraphCount, null, reason));
-            await context.WaitForExternalEvent<object?>(WorkflowNames.RetryEvent);
+
+            // Waiting starts before the subscriber is told, so a Retry sent in reply to the notification is already awaited.
+            Task<object?> retry = context.WaitForExternalEvent<object?>(WorkflowNames.RetryEvent);
+            await NotifyAsync(context, progress, NotificationKind.NeedsAttention, step);
+            await retry;
         }
 
         return (false, default);
+    }
+
+    /// <summary>
+    /// Tells the story's subscriber, when it has one: stories without a callback URL schedule no activity at all. The
+    /// sender retries on its own, so the activity has no retry policy; a subscriber that still fails is logged, never
+    /// allowed to stop or fail the story.
+    /// </summary>
+    private static async Task NotifyAsync(TaskOrchestrationContext context, StoryProgress progress, NotificationKind kind, int step)
+    {
+        if (!progress.HasCallback)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync<bool>(WorkflowNames.NotifySubscribers, new Notification(progress.StoryId, kind, step));
+        }
+        catch (TaskFailedException failure)
+        {
+            context.CreateReplaySafeLogger<StoryOrchestration>().LogWarning(
+                "Story {StoryId}: notifying the subscriber of {Kind} at step {Step} failed: {Reason}",
+                progress.StoryId, kind, step, failure.FailureDetails.ErrorMessage);
+        }
     }
 
     private static StoryOutcome Finish(TaskOrchestrationContext context, StoryProgress progress)

@@ -15,6 +15,7 @@ public static class WorkflowNames
     public const string MarkNeedsAttention = "MarkNeedsAttention";
     public const string EndEpisode = "EndEpisode";
     public const string BeginEpisode = "BeginEpisode";
+    public const string NotifySubscribers = "NotifySubscribers";
 
     /// <summary>Doorbell: a choice was recorded for the step in the payload; the choice row is the truth.</summary>
     public const string PlanChosenEvent = "PlanChosen";

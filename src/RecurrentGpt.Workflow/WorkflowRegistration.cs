@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RecurrentGpt.Infrastructure;
 using RecurrentGpt.Workflow.Activities;
 using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Scheduling;
 using RecurrentGpt.Workflow.Steering;
 
@@ -26,10 +27,14 @@ public static class WorkflowRegistration
         registry.AddActivity<MarkNeedsAttentionActivity>();
         registry.AddActivity<EndEpisodeActivity>();
         registry.AddActivity<BeginEpisodeActivity>();
+        registry.AddActivity<NotifySubscribersActivity>();
         return registry;
     }
 
-    /// <summary>Workflow services; the host registers storage, the chat client, embeddings and the durable client.</summary>
+    /// <summary>
+    /// Workflow services; the host registers storage, the chat client, embeddings and the durable client, and binds the
+    /// <c>Workflow</c> and <c>Notifications</c> sections. Unbound notification options leave callbacks off.
+    /// </summary>
     public static IServiceCollection AddStoryWorkflowServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -48,6 +53,11 @@ public static class WorkflowRegistration
         services.TryAddSingleton<StoryApiFactory>();
         services.AddOptions<WebhookOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, OptionsValidation<WebhookOptions>>());
+        services.AddOptions<NotificationOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, OptionsValidation<NotificationOptions>>());
+        services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.TryAddSingleton<CallbackUrlPolicy>();
+        services.TryAddSingleton<CallbackSender>();
         return services;
     }
 }

@@ -29,8 +29,14 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
+    /// <param name="services">Runs after the workflow's own registrations: replace a service or configure options here.</param>
     public static async Task<WorkflowHarness> StartAsync(
-        AzuriteFixture azurite, int port, IChatClient? chat = null, TimeProvider? time = null, Action<WorkflowOptions>? configure = null)
+        AzuriteFixture azurite,
+        int port,
+        IChatClient? chat = null,
+        TimeProvider? time = null,
+        Action<WorkflowOptions>? configure = null,
+        Action<IServiceCollection>? services = null)
     {
         string connectionString = await azurite.ConnectionStringAsync();
         DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(
@@ -38,18 +44,19 @@ public sealed class WorkflowHarness : IAsyncDisposable
             new DurableTaskTestHostOptions
             {
                 Port = port,
-                ConfigureServices = services =>
+                ConfigureServices = collection =>
                 {
-                    services.AddStoryStorage(new StorageOptions { ConnectionString = connectionString });
-                    services.AddSingleton(chat ?? new OfflineWriter());
-                    services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SharedEmbeddings.Value);
-                    services.AddSingleton(time ?? TimeProvider.System);
-                    services.AddStoryWorkflowServices();
-                    services.Configure<WorkflowOptions>(options =>
+                    collection.AddStoryStorage(new StorageOptions { ConnectionString = connectionString });
+                    collection.AddSingleton(chat ?? new OfflineWriter());
+                    collection.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SharedEmbeddings.Value);
+                    collection.AddSingleton(time ?? TimeProvider.System);
+                    collection.AddStoryWorkflowServices();
+                    collection.Configure<WorkflowOptions>(options =>
                     {
                         options.ModelRetryDelay = TimeSpan.FromMilliseconds(200);
                         configure?.Invoke(options);
                     });
+                    services?.Invoke(collection);
                 },
             });
         await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);

@@ -7,6 +7,7 @@ using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Runtime;
 using RecurrentGpt.Workflow;
 using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Local.Hosting;
@@ -74,6 +75,7 @@ internal sealed class LocalStoryHost : IAsyncDisposable
                     services.AddStoryWorkflowServices();
                     services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.SectionName));
                     services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+                    services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
                     services.AddHostedService<SchedulerService>();
                 },
                 cancellationToken);

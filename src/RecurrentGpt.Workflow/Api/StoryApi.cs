@@ -170,6 +170,10 @@ public sealed partial class StoryApi(
         {
             return ApiResults.Problem(ApiProblem.NotFound(ex.Message), instance);
         }
+        catch (Notifications.CallbackUrlRejectedException ex)
+        {
+            return ApiResults.Problem(new ApiProblem(400, "callback-url-refused", "The callback URL is refused", ex.Message), instance);
+        }
         catch (ArgumentException ex)
         {
             return ApiResults.Problem(ApiProblem.Invalid(ex.Message), instance);

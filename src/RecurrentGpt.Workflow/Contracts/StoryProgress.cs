@@ -7,6 +7,7 @@ namespace RecurrentGpt.Workflow.Contracts;
 /// What the orchestration needs to decide its next move, returned by the activities that change the story.
 /// For a serial, <paramref name="Episode"/> counts the episodes published, and <paramref name="EndsEpisode"/> says the
 /// paragraphs just committed complete the episode being written.
+/// <paramref name="HasCallback"/> lets the orchestration skip NotifySubscribers entirely for stories without a callback URL.
 /// </summary>
 public sealed record StoryProgress(
     string StoryId,
@@ -17,13 +18,14 @@ public sealed record StoryProgress(
     StoryStatus Status,
     IReadOnlyList<string> Plans,
     int Episode = 0,
-    bool EndsEpisode = false)
+    bool EndsEpisode = false,
+    bool HasCallback = false)
 {
     public bool IsFinished => ParagraphCount >= TargetParagraphs || Status is StoryStatus.Completed or StoryStatus.Cancelled;
 
     public static StoryProgress Of(StoryState state) =>
         new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans,
-            state.Episode, SerialCalendar.EndsEpisode(state));
+            state.Episode, SerialCalendar.EndsEpisode(state), state.CallbackUrl is not null);
 }
 
 /// <summary>The orchestration's custom status: small (well under 16 KB) and enough for a client to show where the story is.</summary>

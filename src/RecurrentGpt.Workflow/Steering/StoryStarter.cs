@@ -6,11 +6,18 @@ using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
 using RecurrentGpt.Workflow.Scheduling;
+using RecurrentGpt.Workflow.Notifications;
 
 namespace RecurrentGpt.Workflow.Steering;
 
 /// <summary>Creates a story's state row and catalogue entry, then starts its orchestration (instance id = story id).</summary>
-public sealed class StoryStarter(StoryStateStore states, StoryCatalogue catalogue, DurableTaskClient client, IOptions<WorkflowOptions> options, TimeProvider time)
+public sealed class StoryStarter(
+    StoryStateStore states,
+    StoryCatalogue catalogue,
+    DurableTaskClient client,
+    CallbackUrlPolicy callbacks,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time)
 {
     public const int MaxTargetParagraphs = 10_000;
 
@@ -22,6 +29,12 @@ public sealed class StoryStarter(StoryStateStore states, StoryCatalogue catalogu
         if (story.TargetParagraphs is < 1 or > MaxTargetParagraphs)
         {
             throw new ArgumentException($"target length must be from 1 to {MaxTargetParagraphs} paragraphs");
+        }
+
+        if (story.CallbackUrl is not null)
+        {
+            // Throws CallbackUrlRejectedException (an ArgumentException: 400) before anything is written.
+            await callbacks.ValidateAsync(story.CallbackUrl, cancellationToken);
         }
 
         DateTimeOffset now = time.GetUtcNow();

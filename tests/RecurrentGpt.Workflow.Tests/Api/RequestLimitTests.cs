@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
 using RecurrentGpt.Workflow.Api;
@@ -97,5 +98,24 @@ public class RequestLimitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
                 Assert.DoesNotContain("   at ", answer.Body, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("https://10.0.0.1/hook")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://[::1]/hook")]
+    [InlineData("http://127.0.0.1:9/hook")]
+    public async Task Callback_url_on_a_private_link_local_or_loopback_address_is_refused_at_creation_with_400(string url)
+    {
+        await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port, services: services =>
+            services.Configure<RecurrentGpt.Workflow.Notifications.NotificationOptions>(options => options.SigningSecret = "a-signing-secret-for-tests"));
+        var api = new ApiDriver(harness);
+
+        HttpAnswer answer = await api.SendAsync(
+            HttpCall.To("POST", "/api/stories").WithJson(new { topic = "a lighthouse keeper vanishes", id = "callback-probe", callbackUrl = url }),
+            (a, r) => a.CreateAsync(r, default));
+
+        Assert.Equal((400, "callback-url-refused"), (answer.Status, answer.ProblemType));
+        Assert.Null(await harness.Get<StoryStateStore>().GetAsync("callback-probe", CancellationToken.None));
     }
 }
