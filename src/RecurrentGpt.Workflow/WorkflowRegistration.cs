@@ -50,6 +50,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<StoryExport>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();
+        services.TryAddSingleton<RecallPreview>();
+        services.TryAddSingleton<ModeSwitch>();
         services.TryAddSingleton<StoryApiFactory>();
         services.AddOptions<WebhookOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, OptionsValidation<WebhookOptions>>());

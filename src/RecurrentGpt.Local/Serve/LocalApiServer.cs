@@ -51,6 +51,8 @@ internal sealed class LocalApiServer : IAsyncDisposable
         routes.MapGet(ApiRoutes.Story, (HttpRequest r, string id, CancellationToken ct) => api.GetAsync(r, id, ct));
         routes.MapGet(ApiRoutes.Paragraphs, (HttpRequest r, string id, CancellationToken ct) => api.ParagraphsAsync(r, id, ct));
         routes.MapGet(ApiRoutes.Export, (HttpRequest r, string id, CancellationToken ct) => api.ExportAsync(r, id, ct));
+        routes.MapGet(ApiRoutes.Step, (HttpRequest r, string id, string n, CancellationToken ct) => api.StepAsync(r, id, n, ct));
+        routes.MapGet(ApiRoutes.Recall, (HttpRequest r, string id, CancellationToken ct) => api.RecallAsync(r, id, ct));
         routes.MapGet(ApiRoutes.OpenApi, () => OpenApiDocument.Result());
         routes.MapPost(ApiRoutes.PlanChoiceHook, (HttpRequest r, CancellationToken ct) => webhook.ReceiveAsync(r, ct));
         keyed.MapPost(ApiRoutes.Stories, (HttpRequest r, CancellationToken ct) => api.CreateAsync(r, ct));
@@ -60,6 +62,7 @@ internal sealed class LocalApiServer : IAsyncDisposable
         keyed.MapPost(ApiRoutes.Pause, (HttpRequest r, string id, CancellationToken ct) => api.PauseAsync(r, id, ct));
         keyed.MapPost(ApiRoutes.Resume, (HttpRequest r, string id, CancellationToken ct) => api.ResumeAsync(r, id, ct));
         keyed.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, CancellationToken ct) => api.CancelAsync(r, id, ct));
+        keyed.MapPut(ApiRoutes.Mode, (HttpRequest r, string id, CancellationToken ct) => api.ChangeModeAsync(r, id, ct));
         keyed.MapPost(ApiRoutes.Retry, (HttpRequest r, string id, CancellationToken ct) => api.RetryAsync(r, id, ct));
 
         // Anything else under /api is a clear 404, in the contract's error format.

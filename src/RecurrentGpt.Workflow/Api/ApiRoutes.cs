@@ -18,6 +18,9 @@ public static class ApiRoutes
     public const string Resume = "stories/{id}/resume";
     public const string Cancel = "stories/{id}/cancel";
     public const string Retry = "stories/{id}/retry";
+    public const string Step = "stories/{id}/steps/{n}";
+    public const string Recall = "stories/{id}/recall";
+    public const string Mode = "stories/{id}/mode";
     public const string PlanChoiceHook = "hooks/plan-choice";
     public const string OpenApi = "openapi.json";
 

@@ -23,6 +23,9 @@ public sealed partial class StoryApi(
     MemoryEditor memoryEditor,
     ParagraphEditor paragraphEditor,
     StoryControl control,
+    StepRecordStore steps,
+    RecallPreview recall,
+    ModeSwitch modes,
     ILogger<StoryApi> log)
 {
     public Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken) => HandleAsync(request, async () =>
@@ -117,6 +120,50 @@ public sealed partial class StoryApi(
         string text = NewStoryRequests.Required(body.Text, "text", ApiLimits.MaxParagraphChars);
         StoredParagraph edited = await paragraphEditor.EditAsync(storyId, paragraph, text, cancellationToken);
         return ApiResults.Json(200, StoryViews.Of(edited));
+    });
+
+    public Task<IResult> StepAsync(HttpRequest request, string id, string step, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        int number = int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1
+            ? n
+            : throw ApiProblem.Invalid($"step \"{Shorten(step)}\" is not a whole number from 1");
+        await updater.GetAsync(storyId, cancellationToken);
+        StepRecord record = await steps.ReadAsync(storyId, number, cancellationToken)
+            ?? throw new ApiProblem(404, "step-not-found", "No such step", $"story {storyId} has no record of step {number} yet");
+        return ApiResults.Json(200, StepViews.Of(record));
+    });
+
+    public Task<IResult> RecallAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        StoryState state = await updater.GetAsync(storyId, cancellationToken);
+        string planText = request.Query["plan"].ToString();
+        string text = request.Query["text"].ToString();
+        string query = (planText.Length, text.Length) switch
+        {
+            (0, 0) => throw ApiProblem.Invalid("send plan (1 to 3) or text to recall for"),
+            (> 0, > 0) => throw ApiProblem.Invalid("send plan or text, not both"),
+            (> 0, _) => int.TryParse(planText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index >= 1 && index <= state.Plans.Count
+                ? state.Plans[index - 1]
+                : throw ApiProblem.Invalid(state.Plans.Count == 0 ? "there are no plans yet" : $"plan must be from 1 to {state.Plans.Count}"),
+            _ => NewStoryRequests.Required(text, "text", ApiLimits.MaxPlanChars),
+        };
+        return ApiResults.Json(200, new RecallView(query, StepViews.Recalled(await recall.RecallAsync(storyId, query, cancellationToken))));
+    });
+
+    public Task<IResult> ChangeModeAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
+    {
+        string storyId = RouteId(id);
+        ModeChangeRequest body = await RequestBody.ReadJsonAsync<ModeChangeRequest>(request, cancellationToken);
+        StoryMode mode = body.Mode?.Trim().ToLowerInvariant() switch
+        {
+            "interactive" => StoryMode.Interactive,
+            "auto" => StoryMode.Auto,
+            _ => throw ApiProblem.Invalid("mode must be \"interactive\" or \"auto\""),
+        };
+        StoryState state = await modes.SwitchAsync(storyId, mode, recorder, cancellationToken);
+        return ApiResults.Json(200, new ActionView(storyId, "mode", ApiJson.Name(state.Mode)));
     });
 
     public Task<IResult> PauseAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -10,7 +10,8 @@ public class OpenApiDocumentTests
         { "post", ApiRoutes.Stories }, { "get", ApiRoutes.Stories }, { "get", ApiRoutes.Story }, { "get", ApiRoutes.Paragraphs },
         { "put", ApiRoutes.Paragraph }, { "get", ApiRoutes.Export }, { "post", ApiRoutes.Choice }, { "put", ApiRoutes.Memory },
         { "post", ApiRoutes.Pause }, { "post", ApiRoutes.Resume }, { "post", ApiRoutes.Cancel }, { "post", ApiRoutes.Retry },
-        { "post", ApiRoutes.PlanChoiceHook }, { "get", ApiRoutes.OpenApi },
+        { "post", ApiRoutes.PlanChoiceHook }, { "get", ApiRoutes.OpenApi }, { "get", ApiRoutes.Step }, { "get", ApiRoutes.Recall },
+        { "put", ApiRoutes.Mode },
     };
 
     [Theory]

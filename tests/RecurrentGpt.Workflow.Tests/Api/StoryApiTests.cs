@@ -218,4 +218,54 @@ public class StoryApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
         Assert.Equal(("unsupported-format", 400), (epub.ProblemType, epub.Status));
         Assert.Contains(list.Json.GetProperty("stories").EnumerateArray(), s => s.GetProperty("id").GetString() == id && s.GetProperty("paragraphCount").GetInt32() == 4);
     }
+
+    [Fact]
+    public async Task Step_record_shows_the_edited_memory_and_plan_it_used_and_recall_previews_a_plan()
+    {
+        await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port);
+        var api = new ApiDriver(harness);
+        string id = await api.CreateAsync(Lighthouse);
+        HttpAnswer waiting = await api.WaitForAsync(id, s => s.Text("status") == "awaiting-choice");
+        Assert.Equal(200, (await api.EditMemoryAsync(id, new { shortTermMemory = "Mara Quint has the harbour ledger." }, waiting.ETag)).Status);
+        HttpAnswer preview = await api.SendAsync(HttpCall.To("GET", "/x", "plan=1"), (a, r) => a.RecallAsync(r, id, default));
+        HttpAnswer byText = await api.SendAsync(HttpCall.To("GET", "/x", "text=the%20ledger"), (a, r) => a.RecallAsync(r, id, default));
+        HttpAnswer neither = await api.SendAsync(HttpCall.To("GET", "/x"), (a, r) => a.RecallAsync(r, id, default));
+        Assert.Equal(202, (await api.ChooseAsync(id, new { step = 1, text = "Mara hides the ledger in the chapel." })).Status);
+        await api.WaitForAsync(id, s => ApiDriver.Is(s, "awaiting-choice", 1));
+
+        HttpAnswer step = await api.SendAsync(HttpCall.To("GET", "/x"), (a, r) => a.StepAsync(r, id, "1", default));
+        HttpAnswer missing = await api.SendAsync(HttpCall.To("GET", "/x"), (a, r) => a.StepAsync(r, id, "9", default));
+
+        Assert.Equal(200, preview.Status);
+        Assert.Equal(waiting.Json.GetProperty("plans")[0].GetString(), preview.Text("query"));
+        Assert.NotEmpty(preview.Json.GetProperty("recalled").EnumerateArray());
+        Assert.All(preview.Json.GetProperty("recalled").EnumerateArray(), m => Assert.InRange(m.GetProperty("score").GetDouble(), -1, 1));
+        Assert.Equal("the ledger", byText.Text("query"));
+        Assert.Equal(400, neither.Status);
+        Assert.Equal(200, step.Status);
+        Assert.Equal("Mara hides the ledger in the chapel.", step.Text("chosenPlan"));
+        Assert.Contains("Mara Quint has the harbour ledger.", step.Text("shortTermMemoryBefore"), StringComparison.Ordinal);
+        Assert.Equal(("step-not-found", 404), (missing.ProblemType, missing.Status));
+    }
+
+    [Fact]
+    public async Task Switching_to_auto_while_waiting_moves_the_story_on_and_switching_back_makes_it_wait_again()
+    {
+        await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port);
+        var api = new ApiDriver(harness);
+        string id = await api.CreateAsync(new { topic = "a lighthouse keeper vanishes", mode = "interactive", targetParagraphs = 30 });
+        await api.WaitForAsync(id, s => s.Text("status") == "awaiting-choice");
+
+        HttpAnswer toAuto = await api.SendAsync(HttpCall.To("PUT", "/x").WithJson(new { mode = "auto" }), (a, r) => a.ChangeModeAsync(r, id, default));
+        Assert.Equal((200, "auto"), (toAuto.Status, toAuto.Text("status")));
+        HttpAnswer running = await api.WaitForAsync(id, s => s.Number("step") >= 2 && s.Text("mode") == "auto");
+        HttpAnswer back = await api.SendAsync(HttpCall.To("PUT", "/x").WithJson(new { mode = "interactive" }), (a, r) => a.ChangeModeAsync(r, id, default));
+        HttpAnswer waitingAgain = await api.WaitForAsync(id, s => s.Text("status") == "awaiting-choice" && s.Text("mode") == "interactive");
+        HttpAnswer bad = await api.SendAsync(HttpCall.To("PUT", "/x").WithJson(new { mode = "sideways" }), (a, r) => a.ChangeModeAsync(r, id, default));
+
+        Assert.Equal(200, back.Status);
+        Assert.True(waitingAgain.Number("paragraphCount") < 30, waitingAgain.ToString());
+        Assert.Equal(PlanChoiceSource.Recommended, (await harness.Get<StoryStateStore>().GetChoiceAsync(id, 1, CancellationToken.None))!.Source);
+        Assert.Equal(400, bad.Status);
+    }
 }
