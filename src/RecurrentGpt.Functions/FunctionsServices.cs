@@ -14,6 +14,8 @@ using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Infrastructure.Offline;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow;
+using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Workflow.Notifications;
 
 namespace RecurrentGpt.Functions;
 
@@ -36,6 +38,8 @@ public static class FunctionsServices
         AddCheckedOptions<ModelOptions>(services, configuration, ModelOptions.SectionName);
         AddCheckedOptions<EmbeddingOptions>(services, configuration, EmbeddingOptions.SectionName);
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName)).ValidateOnStart();
+        AddCheckedOptions<NotificationOptions>(services, configuration, NotificationOptions.SectionName);
+        AddCheckedOptions<WebhookOptions>(services, configuration, WebhookOptions.SectionName);
 
         // No Model:Provider means the offline writer; StoryAppStartup says so in the log. rgpt's search for a local
         // Ollama has no place on Azure.

@@ -3,6 +3,8 @@ using RecurrentGpt.Infrastructure.Embeddings;
 using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow;
+using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Workflow.Notifications;
 
 namespace RecurrentGpt.Functions.Tests;
 
@@ -14,6 +16,8 @@ public class ExampleSettingsTests
         [ModelOptions.SectionName] = typeof(ModelOptions),
         [EmbeddingOptions.SectionName] = typeof(EmbeddingOptions),
         [WorkflowOptions.SectionName] = typeof(WorkflowOptions),
+        [NotificationOptions.SectionName] = typeof(NotificationOptions),
+        [WebhookOptions.SectionName] = typeof(WebhookOptions),
     };
 
     [Fact]
@@ -25,7 +29,9 @@ public class ExampleSettingsTests
         {
             foreach (PropertyInfo property in options.GetProperties().Where(p => p.SetMethod?.IsPublic == true))
             {
-                Assert.True(example.ContainsKey($"{section}:{property.Name}"), $"local.settings.example.json lacks {section}__{property.Name}");
+                // A list binds from indexed keys (Section__List__0): the first index stands for the list.
+                bool listed = example.ContainsKey($"{section}:{property.Name}") || example.ContainsKey($"{section}:{property.Name}:0");
+                Assert.True(listed, $"local.settings.example.json lacks {section}__{property.Name}");
             }
         }
     }
@@ -36,7 +42,7 @@ public class ExampleSettingsTests
         foreach (string key in AppFiles.ExampleSettings().Keys)
         {
             string[] parts = key.Split(':');
-            if (parts.Length == 2 && BoundSections.TryGetValue(parts[0], out Type? options))
+            if (parts.Length >= 2 && BoundSections.TryGetValue(parts[0], out Type? options))
             {
                 Assert.True(options.GetProperty(parts[1])?.SetMethod?.IsPublic == true, $"{parts[0]}__{parts[1]} is not an option of {options.Name}");
             }

@@ -32,9 +32,10 @@ public sealed class FunctionsHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<FunctionsHarness> StartAsync(AzuriteFixture azurite, int port)
+    /// <param name="settings">Settings over the example ones (a model server, a webhook secret…).</param>
+    public static async Task<FunctionsHarness> StartAsync(AzuriteFixture azurite, int port, params (string Key, string? Value)[] settings)
     {
-        var configuration = AppFiles.Configuration(await azurite.ConnectionStringAsync(), ("Workflow:ModelRetryDelay", "00:00:00.200"));
+        var configuration = AppFiles.Configuration(await azurite.ConnectionStringAsync(), [("Workflow:ModelRetryDelay", "00:00:00.200"), .. settings]);
         DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(
             registry =>
             {

@@ -15,7 +15,7 @@ namespace RecurrentGpt.Functions.Tests;
 /// </summary>
 public class WorkerSerializerTests
 {
-    private static readonly StoryProgress Progress = new("s-abcdefghij", 3, 5, 8, StoryMode.Interactive, StoryStatus.AwaitingChoice, ["plan one", "plan two", "plan three"]);
+    private static readonly StoryProgress Progress = new("s-abcdefghij", 3, 5, 8, StoryMode.Auto, StoryStatus.AwaitingEpisode, ["plan one", "plan two", "plan three"], Episode: 2, EndsEpisode: true, HasCallback: true);
 
     private static readonly Dictionary<Type, object> Samples = new()
     {
@@ -27,6 +27,7 @@ public class WorkerSerializerTests
         [typeof(StoryProgress)] = Progress,
         [typeof(StoryOutcome)] = new StoryOutcome("s-abcdefghij", 8, "completed"),
         [typeof(ChoiceOutcome)] = new ChoiceOutcome(true),
+        [typeof(Notification)] = new Notification("s-abcdefghij", NotificationKind.EpisodePublished, 4),
         [typeof(AttentionNote)] = new AttentionNote("s-abcdefghij", 4, "the model answered 429 three times"),
         [typeof(TimeoutPolicy)] = TimeoutPolicy.AutoChoose,
         [typeof(WriteRequest)] = new WriteRequest("s-abcdefghij", 4, [new RetrievedMemory(1, "The keeper lit the lamp.", "The keeper lit the lamp at dusk.", 0.82f)]),

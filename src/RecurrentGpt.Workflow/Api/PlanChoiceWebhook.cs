@@ -48,8 +48,7 @@ public sealed partial class PlanChoiceWebhook(
 
     private async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        string secret = options.Value.Secret
-            ?? throw new ApiProblem(503, "webhook-not-configured", "The webhook is not configured", "set Webhook:Secret to receive plan choices");
+        string secret = options.Value.IsConfigured ? options.Value.Secret! : throw new ApiProblem(503, "webhook-not-configured", "The webhook is not configured", "set Webhook:Secret to receive plan choices");
 
         // Size first (cheap, and a huge body is refused before it is hashed), then the signature, then everything else.
         byte[] body = await RequestBody.ReadBytesAsync(request, options.Value.MaxBodyBytes, cancellationToken);

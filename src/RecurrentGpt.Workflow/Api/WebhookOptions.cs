@@ -9,8 +9,10 @@ public sealed class WebhookOptions : ISelfValidatingOptions
 
     public const int MinSecretLength = 16;
 
-    /// <summary>The shared secret senders sign with; the webhook answers 503 while it is unset.</summary>
+    /// <summary>The shared secret senders sign with; the webhook answers 503 while it is unset (or empty).</summary>
     public string? Secret { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrEmpty(Secret);
 
     /// <summary>Webhook bodies are small: a story id, a step and a plan.</summary>
     public int MaxBodyBytes { get; set; } = 16 * 1024;
@@ -18,7 +20,7 @@ public sealed class WebhookOptions : ISelfValidatingOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (Secret is not null && Secret.Length < MinSecretLength)
+        if (!string.IsNullOrEmpty(Secret) && Secret.Length < MinSecretLength)
         {
             problems.Add($"{SectionName}:Secret must have at least {MinSecretLength} characters");
         }

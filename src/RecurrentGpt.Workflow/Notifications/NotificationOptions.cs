@@ -40,7 +40,7 @@ public sealed class NotificationOptions : ISelfValidatingOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (SigningSecret is not null && (string.IsNullOrWhiteSpace(SigningSecret) || SigningSecret.Length < MinSecretLength))
+        if (!string.IsNullOrEmpty(SigningSecret) && (string.IsNullOrWhiteSpace(SigningSecret) || SigningSecret.Length < MinSecretLength))
         {
             problems.Add($"{SectionName}:SigningSecret, when set, must have at least {MinSecretLength} characters");
         }
