@@ -28,10 +28,10 @@ public sealed partial class SchedulerSweepFunction(IServiceProvider services, IL
         SweepReport report = await sweep.RunOnceAsync(cancellationToken);
         if (report.Due > 0)
         {
-            LogSwept(report.Due, report.DoorbellsRung, report.DeadlinesRaised, report.Dropped);
+            LogSwept(report.Due, report.DoorbellsRung, report.DeadlinesRaised, report.EpisodesRaised, report.Dropped);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Due} due, {DoorbellsRung} doorbells rung, {DeadlinesRaised} deadlines raised, {Dropped} dropped")]
-    private partial void LogSwept(int due, int doorbellsRung, int deadlinesRaised, int dropped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Due} due, {DoorbellsRung} doorbells rung, {DeadlinesRaised} deadlines raised, {EpisodesRaised} episodes raised, {Dropped} dropped")]
+    private partial void LogSwept(int due, int doorbellsRung, int deadlinesRaised, int episodesRaised, int dropped);
 }

@@ -10,7 +10,8 @@ namespace RecurrentGpt.Workflow.Api;
 /// </summary>
 internal static class ChoiceRequests
 {
-    public static async Task<IResult> RecordAsync(ChoiceRecorder recorder, StoryStateUpdater updater, string storyId, ChoiceRequest request, CancellationToken cancellationToken)
+    /// <param name="recordedStatus">202 on the API route (the step is yet to be written); the webhook answers 200, as webhook senders expect.</param>
+    public static async Task<IResult> RecordAsync(ChoiceRecorder recorder, StoryStateUpdater updater, string storyId, ChoiceRequest request, CancellationToken cancellationToken, int recordedStatus = 202)
     {
         int step = request.Step ?? throw ApiProblem.Invalid("step is required: the step this choice answers (the story's nextStep)");
         string? text = NewStoryRequests.Optional(request.Text, "text", ApiLimits.MaxPlanChars);
@@ -33,7 +34,7 @@ internal static class ChoiceRequests
         ChoiceResult result = await recorder.RecordAsync(storyId, step, plan, source, request.Plan, cancellationToken);
         return result switch
         {
-            ChoiceResult.Recorded => ApiResults.Json(202, new ChoiceView(storyId, step, plan, ApiJson.Name(source))),
+            ChoiceResult.Recorded => ApiResults.Json(recordedStatus, new ChoiceView(storyId, step, plan, ApiJson.Name(source))),
             ChoiceResult.AlreadyChosen => throw ApiProblem.Conflict("already-chosen", "A plan is already chosen for this step",
                 $"step {step} of story {storyId} has its plan already; the first choice stands"),
             _ => throw ApiProblem.Conflict("stale-step", "The choice is for another step",

@@ -82,7 +82,7 @@ public sealed partial class PlanChoiceWebhook(
 
         try
         {
-            return await ChoiceRequests.RecordAsync(recorder, updater, storyId, choice, cancellationToken);
+            return await ChoiceRequests.RecordAsync(recorder, updater, storyId, choice, cancellationToken, recordedStatus: 200);
         }
         catch
         {

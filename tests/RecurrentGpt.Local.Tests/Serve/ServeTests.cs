@@ -97,7 +97,7 @@ public class ServeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>,
         hook.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(Secret, now, body));
         hook.Headers.Add(WebhookSignature.DeliveryHeader, "serve-delivery-1");
         HttpResponseMessage delivered = await _http.SendAsync(hook);
-        Assert.Equal(HttpStatusCode.Accepted, delivered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         await WaitForAsync(id, "awaiting-choice", 2);
 
         string markdown = await _http.GetStringAsync($"stories/{id}/export?format=md");

@@ -22,7 +22,7 @@ public class PlanChoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         HttpAnswer answer = await DeliverAsync(harness, Body(id, 1, plan: 2), "delivery-1");
 
-        Assert.Equal(202, answer.Status);
+        Assert.Equal(200, answer.Status);
         Assert.Equal("picked", answer.Text("source"));
         await api.WaitForAsync(id, s => ApiDriver.Is(s, "awaiting-choice", 1));
     }
@@ -62,7 +62,7 @@ public class PlanChoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<Azur
         HttpAnswer first = await SendAsync(harness, body, now.ToString(), signature, "same-delivery");
         HttpAnswer again = await SendAsync(harness, body, now.ToString(), signature, "same-delivery");
 
-        Assert.Equal(202, first.Status);
+        Assert.Equal(200, first.Status);
         Assert.Equal(200, again.Status);
         Assert.Equal("duplicate", again.Text("outcome"));
         await api.WaitForAsync(id, s => ApiDriver.Is(s, "awaiting-choice", 1));
@@ -93,7 +93,7 @@ public class PlanChoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<Azur
         HttpAnswer fixedUp = await DeliverAsync(harness, Body(id, 1, plan: 1), "retried-delivery");
 
         Assert.Equal((409, "stale-step"), (stale.Status, stale.ProblemType));
-        Assert.Equal(202, fixedUp.Status);
+        Assert.Equal(200, fixedUp.Status);
     }
 
     [Fact]
