@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Local.Cli;
@@ -11,6 +12,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
+
+// kill (SIGTERM) stops rgpt as Ctrl-C does; otherwise the web host of `rgpt serve` takes the signal and the process stays up.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 IConfiguration configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "rgpt.json"), optional: true)
