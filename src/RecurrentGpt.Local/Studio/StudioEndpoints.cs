@@ -14,15 +14,17 @@ internal static class StudioEndpoints
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
     public static void MapStudio(this IEndpointRouteBuilder routes, StudioAssets assets)
     {
         foreach (StudioAsset asset in assets.All)
         {
-            routes.MapGet("/" + asset.Name, (HttpContext context) => Serve(context, asset));
+            routes.MapMethods("/" + asset.Name, Methods, (HttpContext context) => Serve(context, asset));
         }
 
         StudioAsset index = assets.All.Single(a => a.Name == "index.html");
-        routes.MapGet("/", (HttpContext context) => Serve(context, index));
+        routes.MapMethods("/", Methods, (HttpContext context) => Serve(context, index));
     }
 
     private static async Task Serve(HttpContext context, StudioAsset asset)
@@ -45,6 +47,9 @@ internal static class StudioEndpoints
 
         response.ContentType = asset.ContentType;
         response.ContentLength = asset.Content.Length;
-        await response.Body.WriteAsync(asset.Content, context.RequestAborted);
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(asset.Content, context.RequestAborted);
+        }
     }
 }

@@ -4,6 +4,9 @@
 import { api } from "./api.js";
 import { byId, announce } from "./dom.js";
 
+// The read-only notes all start alike, so a note can be cleared when the memory becomes editable again.
+const readOnlyNotePrefix = "The memory can be edited";
+
 export class MemoryPanel {
   constructor() {
     this.box = byId("memory-text");
@@ -64,10 +67,10 @@ export class MemoryPanel {
     }
     this.box.readOnly = !this.editable;
     if (!this.editable && !this.dirty) {
-      this.status.textContent = story.status === "completed" || story.status === "cancelled"
-        ? "The story is over; its memory is kept as it was."
-        : "The memory can be edited while the story waits for your choice.";
-    } else if (this.status.textContent.startsWith("The memory can be edited")) {
+      this.status.textContent = story.status === "completed" || story.status === "cancelled" ? "The story is over; its memory is kept as it was."
+        : story.mode === "auto" ? `${readOnlyNotePrefix} in interactive mode, while the story waits for a choice.`
+          : `${readOnlyNotePrefix} while the story waits for your choice.`;
+    } else if (this.editable && this.status.textContent.startsWith(readOnlyNotePrefix)) {
       this.status.textContent = "";
     }
     this.refreshButtons();

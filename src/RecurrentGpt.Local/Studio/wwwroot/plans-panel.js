@@ -59,6 +59,7 @@ export class PlansPanel {
 
     if (!plans) {
       this.key = null;
+      this.keepFocus();
       this.list.replaceChildren();
       this.own.hidden = true;
       this.note.textContent = (waitingNotes[story.status] ?? (() => ""))(story);
@@ -82,11 +83,17 @@ export class PlansPanel {
       this.ownText.value = "";
       this.status.textContent = "";
     }
+    this.keepFocus();
     this.list.replaceChildren(...plans.map((plan, i) => this.renderPlan(plan, i + 1, story.recommendedPlan === i + 1)));
     this.own.hidden = false;
     renderRecallNote(this.ownRecall, "Type a plan to see the memories it would recall.");
     this.setBusy(false);
     plans.forEach((_, i) => this.recallOriginal(i + 1));
+  }
+
+  /** Focus inside plans about to be replaced moves to the panel's heading, so the keyboard user is not dropped at the top. */
+  keepFocus() {
+    if (this.list.contains(document.activeElement)) byId("plans-title").focus();
   }
 
   renderPlan(plan, number, recommended) {

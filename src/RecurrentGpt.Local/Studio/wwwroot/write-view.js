@@ -9,6 +9,7 @@ import { PlansPanel } from "./plans-panel.js";
 import { StepPanel } from "./step-panel.js";
 
 const pollMs = 1000;
+const finishedPollMs = 5000;
 const pageSize = 200;
 const finished = (status) => status === "completed" || status === "cancelled";
 
@@ -62,7 +63,8 @@ class StorySession {
       byId("story-missing").textContent = `The story could not be read: ${error.message} Trying again…`;
       byId("story-missing").hidden = false;
     }
-    this.refreshSoon(pollMs);
+    // A finished story changes only by edits, so it is read less often.
+    this.refreshSoon(this.story && finished(this.story.status) ? finishedPollMs : pollMs);
   }
 
   showMissing(message) {
