@@ -63,17 +63,23 @@ export class MemoryPanel {
     if (!this.conflict.hidden) this.theirs.textContent = story.shortTermMemory;
     if (!this.dirty && !this.saving && this.conflict.hidden) {
       this.base = { ...this.latest };
-      this.box.value = story.shortTermMemory;
+      if (this.box.value !== story.shortTermMemory) this.box.value = story.shortTermMemory;
     }
     this.box.readOnly = !this.editable;
-    if (!this.editable && !this.dirty) {
-      this.status.textContent = story.status === "completed" || story.status === "cancelled" ? "The story is over; its memory is kept as it was."
-        : story.mode === "auto" ? `${readOnlyNotePrefix} in interactive mode, while the story waits for a choice.`
-          : `${readOnlyNotePrefix} while the story waits for your choice.`;
-    } else if (this.editable && this.status.textContent.startsWith(readOnlyNotePrefix)) {
-      this.status.textContent = "";
+    if (!this.editable) {
+      this.say(story.status === "completed" || story.status === "cancelled" ? "The story is over; its memory is kept as it was."
+        : this.dirty ? `${readOnlyNotePrefix} again when the story waits for a choice; your unsaved text is kept in the box.`
+          : story.mode === "auto" ? `${readOnlyNotePrefix} in interactive mode, while the story waits for a choice.`
+            : `${readOnlyNotePrefix} while the story waits for your choice.`);
+    } else if (this.status.textContent.startsWith(readOnlyNotePrefix)) {
+      this.say("");
     }
     this.refreshButtons();
+  }
+
+  // The status line is a live region: rewriting it with the same words every poll would have them read out again.
+  say(text) {
+    if (this.status.textContent !== text) this.status.textContent = text;
   }
 
   refreshButtons() {
