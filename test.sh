@@ -12,8 +12,27 @@ if [ ! -f .tools/azurite/node_modules/azurite/dist/src/azurite.js ]; then
   npm install --prefix .tools/azurite azurite@3.35.0 --no-audit --no-fund --loglevel=error
 fi
 
+# Chromium for the studio's browser tests, driven by Playwright: Debian's package, never a downloaded browser build.
+# RGPT_CHROMIUM names another Chromium-based browser; a machine that has one on PATH (a CI image) uses it as it is.
+if [ -z "${RGPT_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  for browser in chromium google-chrome chromium-browser; do
+    if command -v "$browser" >/dev/null; then export RGPT_CHROMIUM="$(command -v "$browser")"; break; fi
+  done
+  if [ -z "${RGPT_CHROMIUM:-}" ]; then
+    command -v apt-get >/dev/null || { echo "test.sh: the studio tests need Chromium (Debian's package 'chromium', or set RGPT_CHROMIUM)" >&2; exit 1; }
+    as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+      command -v sudo >/dev/null || { echo "test.sh: installing chromium needs root or sudo" >&2; exit 1; }
+      as_root=(sudo)
+    fi
+    # A fresh machine's package lists may be missing or stale: update once if the first try fails.
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+      || { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+  fi
+fi
+
 results=artifacts/test-results
-rm -rf "$results"
+rm -rf "$results" artifacts/screenshots
 mkdir -p "$results"
 
 dotnet build RecurrentGpt.Functions.sln -c Release -nologo -v quiet

@@ -14,7 +14,8 @@ internal static class Help
           rgpt export <id> --format md|txt [--out FILE]
           rgpt serve [--port P] [--host ADDRESS]
               Serves the v1 HTTP API (the same as the Functions app) on 127.0.0.1:P (default 7071) until Ctrl-C,
-              and prints the key that changes need (header x-functions-key). Webhook secret: RGPT_Webhook__Secret.
+              and the writer's studio (a web page) at /; prints the key that changes need (header x-functions-key)
+              and the studio's address with the key in it. Webhook secret: RGPT_Webhook__Secret.
 
         Data lives in .data/ of the current folder (RGPT_DATA to change); Azurite is started when none answers on
         127.0.0.1:10000-10002 and stopped afterwards. The model comes from RGPT_Model__* settings or rgpt.json; with

@@ -7,8 +7,8 @@ using RecurrentGpt.Workflow.Api;
 namespace RecurrentGpt.Local.Cli;
 
 /// <summary>
-/// <c>rgpt serve [--port P] [--host ADDRESS]</c>: the v1 HTTP API over the local runtime until Ctrl-C, on 127.0.0.1 unless
-/// told otherwise. Stories keep their durable state when it stops; the next start picks them up.
+/// <c>rgpt serve [--port P] [--host ADDRESS]</c>: the v1 HTTP API and the writer's studio over the local runtime until
+/// Ctrl-C, on 127.0.0.1 unless told otherwise. Stories keep their durable state when it stops; the next start picks them up.
 /// </summary>
 internal sealed class ServeCommand(ModelChoice model, LocalStoryHostFactory hosts, IConfiguration configuration, TextWriter output)
 {
@@ -45,6 +45,7 @@ internal sealed class ServeCommand(ModelChoice model, LocalStoryHostFactory host
         {
             output.WriteLine($"Serving the v1 API at {server.Address}api (OpenAPI: {server.Address}api/openapi.json)");
             output.WriteLine($"Key for changes (header {LocalApiKey.Header}): {key.Value}");
+            output.WriteLine($"Studio: {server.StudioAddress(key)}");
             if (!IPAddress.IsLoopback(bind))
             {
                 output.WriteLine($"Warning: listening on {bind}, not only this machine; anyone who can reach it can read the stories.");

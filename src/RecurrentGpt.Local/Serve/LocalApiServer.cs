@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RecurrentGpt.Local.Studio;
 using RecurrentGpt.Workflow.Api;
 
 namespace RecurrentGpt.Local.Serve;
 
 /// <summary>
-/// The v1 HTTP contract on Kestrel over the local runtime: the same handlers the Functions app binds, on the same routes.
-/// Mutating routes need the local key; the webhook is trusted by its signature instead.
+/// The v1 HTTP contract on Kestrel over the local runtime: the same handlers the Functions app binds, on the same routes,
+/// and the writer's studio at <c>/</c>. Mutating routes need the local key; the webhook is trusted by its signature instead.
 /// </summary>
 internal sealed class LocalApiServer : IAsyncDisposable
 {
@@ -26,6 +27,9 @@ internal sealed class LocalApiServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The studio's address with the key in the fragment: browsers never send a fragment, and the page moves it into its session.</summary>
+    public Uri StudioAddress(LocalApiKey key) => new(Address, "/#key=" + Uri.EscapeDataString(key.Value));
+
     public static async Task<LocalApiServer> StartAsync(IPAddress bind, int port, LocalApiKey key, StoryApiFactory apis, DurableTaskClient client, CancellationToken cancellationToken)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -38,6 +42,7 @@ internal sealed class LocalApiServer : IAsyncDisposable
         WebApplication app = builder.Build();
         StoryApi api = apis.For(client);
         PlanChoiceWebhook webhook = apis.WebhookFor(client);
+        app.MapStudio(StudioAssets.FromAssembly(typeof(LocalApiServer).Assembly));
 
         RouteGroupBuilder routes = app.MapGroup(ApiRoutes.Prefix);
         RouteGroupBuilder keyed = routes.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>

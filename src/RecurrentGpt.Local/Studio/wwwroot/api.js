@@ -1,0 +1,74 @@
+// The v1 HTTP contract, and nothing else: relative /api URLs, so the same files work behind rgpt serve and on
+// Azure Static Web Apps in front of the Functions app.
+
+import { currentKey, askForKey } from "./key.js";
+
+const base = "/api";
+const problemPrefix = "urn:recurrentgpt:problem:";
+
+/** A refused or failed call, with the problem's short name (e.g. "stale-etag") to switch on. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `the server answered ${status}`);
+    this.status = status;
+    this.problem = (problem?.type ?? "").startsWith(problemPrefix) ? problem.type.slice(problemPrefix.length) : "";
+    this.title = problem?.title ?? "";
+  }
+}
+
+async function call(method, path, { body, ifMatch } = {}) {
+  const headers = { "Accept": "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (ifMatch) headers["If-Match"] = ifMatch;
+  const key = currentKey();
+  if (key && method !== "GET") headers["x-functions-key"] = key;
+
+  let response;
+  try {
+    response = await fetch(`${base}/${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    throw new ApiError(0, { detail: "the server cannot be reached; is rgpt serve still running?" });
+  }
+
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { /* not problem+json: the status alone says it */ }
+    const error = new ApiError(response.status, problem);
+    if (response.status === 401) askForKey(key ? "The key was refused; paste the key rgpt serve printed." : undefined);
+    throw error;
+  }
+
+  const text = await response.text();
+  return { body: text.length === 0 ? null : JSON.parse(text), etag: response.headers.get("ETag") };
+}
+
+const story = (id) => `stories/${encodeURIComponent(id)}`;
+
+export const api = {
+  listStories: async () => (await call("GET", "stories?max=1000")).body.stories,
+  createStory: async (request) => (await call("POST", "stories", { body: request })).body,
+  /** The story and its ETag, which guards memory edits. */
+  getStory: async (id) => {
+    const { body, etag } = await call("GET", story(id));
+    return { story: body, etag };
+  },
+  paragraphs: async (id, from, count) => (await call("GET", `${story(id)}/paragraphs?from=${from}&count=${count}`)).body,
+  editParagraph: async (id, index, text) => (await call("PUT", `${story(id)}/paragraphs/${index}`, { body: { text } })).body,
+  /** plan alone picks it; plan with text edits it; text alone is the writer's own plan. */
+  choose: async (id, step, plan, text) => (await call("POST", `${story(id)}/choice`, { body: { step, plan, text } })).body,
+  editMemory: async (id, etag, shortTermMemory) => (await call("PUT", `${story(id)}/memory`, { body: { shortTermMemory }, ifMatch: etag })).body,
+  recallForPlan: async (id, plan) => (await call("GET", `${story(id)}/recall?plan=${plan}`)).body.recalled,
+  recallForText: async (id, text) => (await call("GET", `${story(id)}/recall?text=${encodeURIComponent(text)}`)).body.recalled,
+  step: async (id, n) => (await call("GET", `${story(id)}/steps/${n}`)).body,
+  setMode: async (id, mode) => (await call("PUT", `${story(id)}/mode`, { body: { mode } })).body,
+  pause: async (id) => (await call("POST", `${story(id)}/pause`)).body,
+  resume: async (id) => (await call("POST", `${story(id)}/resume`)).body,
+  cancel: async (id) => (await call("POST", `${story(id)}/cancel`)).body,
+  retry: async (id) => (await call("POST", `${story(id)}/retry`)).body,
+  exportUrl: (id, format) => `${base}/${story(id)}/export?format=${format}`,
+};
