@@ -37,9 +37,14 @@ internal sealed class LocalApiServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(bind, port);
-            kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes + 1;
+            // The handlers refuse bodies over the contract's limits themselves (413 problem+json); Kestrel's own cap only
+            // bounds what a client can push at the server at all.
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
         });
         WebApplication app = builder.Build();
+
+        // Answers routing writes without a body (a method a route does not take, say) still get the contract's error format.
+        app.UseStatusCodePages(context => ApiResults.Problem(StatusProblem(context.HttpContext), context.HttpContext.Request.Path).ExecuteAsync(context.HttpContext));
         StoryApi api = apis.For(client);
         PlanChoiceWebhook webhook = apis.WebhookFor(client);
         app.MapStudio(StudioAssets.FromAssembly(typeof(LocalApiServer).Assembly));
@@ -70,14 +75,21 @@ internal sealed class LocalApiServer : IAsyncDisposable
         keyed.MapPut(ApiRoutes.Mode, (HttpRequest r, string id, CancellationToken ct) => api.ChangeModeAsync(r, id, ct));
         keyed.MapPost(ApiRoutes.Retry, (HttpRequest r, string id, CancellationToken ct) => api.RetryAsync(r, id, ct));
 
-        // Anything else under /api is a clear 404, in the contract's error format.
-        routes.Map("{**rest}", (HttpRequest r) => ApiResults.Problem(new ApiProblem(404, "no-such-route", "No such route",
+        // Anything else — under /api or not — is a clear 404, in the contract's error format.
+        app.MapFallback((HttpRequest r) => ApiResults.Problem(new ApiProblem(404, "no-such-route", "No such route",
             $"{r.Method} {r.Path} is not part of the v1 API; GET {ApiRoutes.Prefix}/{ApiRoutes.OpenApi} lists the routes"), r.Path));
 
         await app.StartAsync(cancellationToken);
         int boundPort = new Uri(app.Urls.First()).Port;
         return new LocalApiServer(app, new Uri($"http://{(bind.Equals(IPAddress.Any) ? "127.0.0.1" : bind.ToString())}:{boundPort}"));
     }
+
+    private static ApiProblem StatusProblem(HttpContext context) => context.Response.StatusCode switch
+    {
+        404 => new ApiProblem(404, "no-such-route", "No such route", $"{context.Request.Method} {context.Request.Path} is not part of the v1 API; GET {ApiRoutes.Prefix}/{ApiRoutes.OpenApi} lists the routes"),
+        405 => new ApiProblem(405, "method-not-allowed", "Method not allowed", $"{context.Request.Path} does not take {context.Request.Method}; GET {ApiRoutes.Prefix}/{ApiRoutes.OpenApi} lists the routes"),
+        int status => new ApiProblem(status, "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), "The request was refused", $"the server answered {status}"),
+    };
 
     public async ValueTask DisposeAsync()
     {

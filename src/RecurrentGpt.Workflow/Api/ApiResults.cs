@@ -33,6 +33,11 @@ public static class ApiResults
         {
             HttpResponse response = httpContext.Response;
             response.StatusCode = status;
+            if (status == 413)
+            {
+                // The rest of an oversized body is left unread: tell the client not to reuse this connection for the next request.
+                response.Headers.Connection = "close";
+            }
             if (etag is not null)
             {
                 response.Headers.ETag = etag;
