@@ -31,6 +31,13 @@ if [ -z "${RGPT_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# action-validator (the deployment tests check every workflow file with it), pinned like Azurite. The Bicep CLI the
+# same tests use needs nothing here: it is a NuGet package (Azure.Bicep.CommandLine.linux-x64) that the build restores.
+if [ ! -f .tools/action-validator/node_modules/@action-validator/cli/cli.mjs ]; then
+  command -v npm >/dev/null || { echo "test.sh: npm (Node.js 20) is needed to install @action-validator/cli" >&2; exit 1; }
+  npm install --prefix .tools/action-validator @action-validator/cli@0.6.0 --no-audit --no-fund --loglevel=error
+fi
+
 results=artifacts/test-results
 rm -rf "$results" artifacts/screenshots
 mkdir -p "$results"

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Azure.Core;
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.DurableTask;
@@ -27,6 +29,13 @@ public static class FunctionsServices
 {
     /// <summary>Set by the Functions platform when the app has Application Insights; telemetry is exported only then.</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>
+    /// <c>Authorization=AAD</c>, with <c>ClientId=</c> for a user-assigned identity, when Application Insights takes only
+    /// Entra ID tokens (local authentication off). The Functions host reads it for its own telemetry; the worker's
+    /// exporter does not, so <see cref="AddStoryTelemetry"/> turns it into the exporter's credential.
+    /// </summary>
+    public const string ApplicationInsightsAuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     public static IServiceCollection AddStoryApp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -78,10 +87,35 @@ public static class FunctionsServices
         ArgumentNullException.ThrowIfNull(configuration);
         if (!string.IsNullOrWhiteSpace(configuration[ApplicationInsightsSetting]))
         {
-            services.AddOpenTelemetry().UseFunctionsWorkerDefaults().UseAzureMonitorExporter();
+            TokenCredential? credential = TelemetryCredential(configuration[ApplicationInsightsAuthenticationSetting]);
+            services.AddOpenTelemetry().UseFunctionsWorkerDefaults().UseAzureMonitorExporter(exporter =>
+            {
+                if (credential is not null)
+                {
+                    exporter.Credential = credential;
+                }
+            });
         }
 
         return services;
+    }
+
+    /// <summary>The managed identity an <see cref="ApplicationInsightsAuthenticationSetting"/> value names; null when it asks for none.</summary>
+    public static TokenCredential? TelemetryCredential(string? authentication)
+    {
+        Dictionary<string, string> parts = (authentication ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("Authorization", out string? mode) || !mode.Equals("AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new ManagedIdentityCredential(parts.TryGetValue("ClientId", out string? clientId) && clientId.Length > 0
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned);
     }
 
     /// <summary>The Workflow's activity classes by their durable task name.</summary>

@@ -20,7 +20,11 @@ public sealed class WebhookOptions : ISelfValidatingOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!string.IsNullOrEmpty(Secret) && Secret.Length < MinSecretLength)
+        if (KeyVaultReference.IsUnresolved(Secret))
+        {
+            problems.Add(KeyVaultReference.Problem($"{SectionName}:Secret"));
+        }
+        else if (!string.IsNullOrEmpty(Secret) && Secret.Length < MinSecretLength)
         {
             problems.Add($"{SectionName}:Secret must have at least {MinSecretLength} characters");
         }

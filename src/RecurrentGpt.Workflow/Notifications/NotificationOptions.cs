@@ -40,7 +40,11 @@ public sealed class NotificationOptions : ISelfValidatingOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!string.IsNullOrEmpty(SigningSecret) && (string.IsNullOrWhiteSpace(SigningSecret) || SigningSecret.Length < MinSecretLength))
+        if (KeyVaultReference.IsUnresolved(SigningSecret))
+        {
+            problems.Add(KeyVaultReference.Problem($"{SectionName}:SigningSecret"));
+        }
+        else if (!string.IsNullOrEmpty(SigningSecret) && (string.IsNullOrWhiteSpace(SigningSecret) || SigningSecret.Length < MinSecretLength))
         {
             problems.Add($"{SectionName}:SigningSecret, when set, must have at least {MinSecretLength} characters");
         }
