@@ -21,7 +21,8 @@ async function call(method, path, { body, ifMatch } = {}) {
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (ifMatch) headers["If-Match"] = ifMatch;
   const key = currentKey();
-  if (key && method !== "GET") headers["x-functions-key"] = key;
+  // Sent on reads too: rgpt serve reads without one, but on Azure every route but the webhook needs the function key.
+  if (key) headers["x-functions-key"] = key;
 
   let response;
   try {
@@ -71,4 +72,16 @@ export const api = {
   cancel: async (id) => (await call("POST", `${story(id)}/cancel`)).body,
   retry: async (id) => (await call("POST", `${story(id)}/retry`)).body,
   exportUrl: (id, format) => `${base}/${story(id)}/export?format=${format}`,
+  /** The export as a file, fetched with the key (on Azure a plain link would be refused without it). */
+  exportFile: async (id, format) => {
+    const headers = {};
+    const key = currentKey();
+    if (key) headers["x-functions-key"] = key;
+    const response = await fetch(`${base}/${story(id)}/export?format=${format}`, { headers, cache: "no-store" });
+    if (!response.ok) {
+      if (response.status === 401) askForKey();
+      throw new ApiError(response.status, null);
+    }
+    return response.blob();
+  },
 };

@@ -165,6 +165,27 @@ async function steer(button, action, done) {
 }
 
 function setUpSteering() {
+  // Exports are fetched with the key and handed to the browser as a file; the links stay as they are without script.
+  for (const [id, format] of [["export-md", "md"], ["export-txt", "txt"]]) {
+    byId(id).addEventListener("click", async (e) => {
+      if (!session) return;
+      e.preventDefault();
+      const storyId = session.id;
+      try {
+        const file = URL.createObjectURL(await api.exportFile(storyId, format));
+        const link = document.createElement("a");
+        link.href = file;
+        link.download = `${storyId}.${format}`;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(file), 60_000);
+      } catch (error) {
+        showError(`The export did not work: ${error.message}`);
+      }
+    });
+  }
+
   byId("pause").addEventListener("click", (e) => steer(e.currentTarget, api.pause, "Paused. Nothing more is written until you resume."));
   byId("resume").addEventListener("click", (e) => steer(e.currentTarget, api.resume, "Resumed."));
   byId("retry").addEventListener("click", (e) => steer(e.currentTarget, api.retry, "Retrying the step…"));
