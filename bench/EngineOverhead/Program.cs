@@ -99,7 +99,13 @@ async Task<TimeSpan> RunManyAsync(string name, TimedEmbeddingGenerator embedder)
 {
     await using LocalStoryHost host = await LocalStoryHost.StartAsync(
         new LocalPaths(folder), new ModelChoice(slow, embedder, "offline, 1 s", true), configuration, CancellationToken.None,
-        runtime => { runtime.MaxConcurrentActivities = stories * 2; runtime.MaxConcurrentOrchestrations = stories * 2; runtime.MaxQueuePollingInterval = PollingCeiling(); });
+        runtime =>
+        {
+            runtime.MaxConcurrentActivities = stories * 2;
+            runtime.MaxConcurrentOrchestrations = stories * 2;
+            runtime.MaxQueuePollingInterval = PollingCeiling();
+            runtime.PartitionCount = Partitions(runtime.PartitionCount);
+        });
     StoryStarter starter = host.Get<StoryStarter>();
     var clock = Stopwatch.StartNew();
     string[] ids = await Task.WhenAll(Enumerable.Range(0, stories).Select(i =>
@@ -122,6 +128,9 @@ async Task<TimeSpan> RunManyAsync(string name, TimedEmbeddingGenerator embedder)
 
     return clock.Elapsed;
 }
+
+// A sixth argument sets the task hub's partition count (default: the runtime's own).
+int Partitions(int fallback) => args.Length > 5 && int.TryParse(args[5], CultureInfo.InvariantCulture, out int count) && count > 0 ? count : fallback;
 
 // A fifth argument sets the engine's idle polling ceiling in milliseconds (default: the runtime's own).
 TimeSpan PollingCeiling() => args.Length > 4 && int.TryParse(args[4], CultureInfo.InvariantCulture, out int ms) && ms > 0
