@@ -70,9 +70,7 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     {
         // A model at the wire that takes seconds over each step keeps the story "writing" while the edit arrives.
         await using ChatCompletionsServer model = await ChatCompletionsServer.StartAsync();
-        model.WhenScriptIsEmpty = request => request.Body.Contains("\"story_step\"", StringComparison.Ordinal)
-            ? OfflineWriterReplies.Answer(request) with { Delay = TimeSpan.FromSeconds(4) }
-            : OfflineWriterReplies.Answer(request);
+        model.WhenScriptIsEmpty = OfflineWriterReplies.SlowSteps(TimeSpan.FromSeconds(4));
         await using FunctionsHarness harness = await FunctionsHarness.StartAsync(azurite, Port,
             ("Model:Provider", "OpenAICompatible"), ("Model:BaseUrl", model.OpenAIBaseUrl.ToString()), ("Model:ModelName", "slow-model"), ("Model:MaxRetries", "0"));
         var http = new Functions(harness);

@@ -15,9 +15,7 @@ public class AttentionTests(StudioServer server)
     {
         await using ChatCompletionsServer model = await ChatCompletionsServer.StartAsync();
         bool stepCallsFail = true;
-        model.WhenScriptIsEmpty = request => stepCallsFail && request.Body.Contains("\"story_step\"", StringComparison.Ordinal)
-            ? ScriptedReply.Error(500, "the model is down for maintenance")
-            : OfflineWriterReplies.Answer(request);
+        model.WhenScriptIsEmpty = OfflineWriterReplies.StepCallsFailWhile(() => stepCallsFail, "the model is down for maintenance");
         await using ServeProcess serve = await ServeProcess.StartAsync(new Dictionary<string, string>
         {
             ["RGPT_Model__Provider"] = "OpenAICompatible",

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RecurrentGpt.Infrastructure.Models;
 
 namespace RecurrentGpt.TestSupport;
 
@@ -83,6 +85,15 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     /// <see cref="OfflineWriterReplies"/>, which lets a scripted failure be followed by a whole story.
     /// </summary>
     public Func<RecordedRequest, ScriptedReply>? WhenScriptIsEmpty { get; set; }
+
+    /// <summary>The real OpenAI-compatible client, pointed at this server, with no retries of its own.</summary>
+    public IChatClient ChatClient(string modelName = "story-model") => ChatClientFactory.Create(new ModelOptions
+    {
+        Provider = ModelProvider.OpenAICompatible,
+        BaseUrl = OpenAIBaseUrl.ToString(),
+        ModelName = modelName,
+        MaxRetries = 0,
+    });
 
     /// <summary>Adds replies to the end of the script.</summary>
     public ChatCompletionsServer Enqueue(params ScriptedReply[] replies)

@@ -12,6 +12,16 @@ public static class OfflineWriterReplies
 {
     private static readonly OfflineWriter Writer = new();
 
+    /// <summary>Step calls fail with a 500 saying <paramref name="message"/> while <paramref name="failing"/> holds; every other call is answered.</summary>
+    public static Func<RecordedRequest, ScriptedReply> StepCallsFailWhile(Func<bool> failing, string message) =>
+        request => failing() && IsStepCall(request) ? ScriptedReply.Error(500, message) : Answer(request);
+
+    /// <summary>Step calls are answered after <paramref name="delay"/>, so a story stays "writing" that long; others at once.</summary>
+    public static Func<RecordedRequest, ScriptedReply> SlowSteps(TimeSpan delay) =>
+        request => IsStepCall(request) ? Answer(request) with { Delay = delay } : Answer(request);
+
+    public static bool IsStepCall(RecordedRequest request) => request.Body.Contains("\"story_step\"", StringComparison.Ordinal);
+
     public static ScriptedReply Answer(RecordedRequest request)
     {
         JsonElement body = request.Json;

@@ -17,23 +17,15 @@ public class NeedsAttentionTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         await using ChatCompletionsServer model = await ChatCompletionsServer.StartAsync();
         bool stepCallsFail = true;
-        model.WhenScriptIsEmpty = request => stepCallsFail && request.Body.Contains("\"story_step\"", StringComparison.Ordinal)
-            ? ScriptedReply.Error(500, "the model is down")
-            : OfflineWriterReplies.Answer(request);
-        IChatClient chat = ChatClientFactory.Create(new ModelOptions
-        {
-            Provider = ModelProvider.OpenAICompatible,
-            BaseUrl = model.OpenAIBaseUrl.ToString(),
-            ModelName = "story-model",
-            MaxRetries = 0,
-        });
+        model.WhenScriptIsEmpty = OfflineWriterReplies.StepCallsFailWhile(() => stepCallsFail, "the model is down");
+        IChatClient chat = model.ChatClient();
         await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port, chat, configure: o => o.ModelAttempts = 2);
         var premise = new Premise("mystery", "a lighthouse keeper named Elias Grey vanishes", null, StoryLanguage.English);
         string id = await harness.Get<StoryStarter>().StartAsync(new NewStory(null, premise, StoryMode.Auto, 4), CancellationToken.None);
 
         StoryState failing = await harness.WaitForAsync(id, s => s.Status == StoryStatus.NeedsAttention);
         StoryStatusView view = await InteractiveStoryTests.CustomStatusAsync(harness, id, "needs-attention");
-        int stepRequests = model.Requests.Count(r => r.Body.Contains("\"story_step\"", StringComparison.Ordinal));
+        int stepRequests = model.Requests.Count(OfflineWriterReplies.IsStepCall);
 
         Assert.Contains("the model is down", failing.AttentionReason, StringComparison.Ordinal);
         Assert.Equal(failing.AttentionReason, view.Reason);

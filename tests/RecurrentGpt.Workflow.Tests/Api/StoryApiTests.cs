@@ -67,10 +67,8 @@ public class StoryApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
     {
         // The model takes a few seconds over each step, so the story is surely "writing" while the edits arrive.
         await using ChatCompletionsServer model = await ChatCompletionsServer.StartAsync();
-        model.WhenScriptIsEmpty = request => request.Body.Contains("\"story_step\"", StringComparison.Ordinal)
-            ? OfflineWriterReplies.Answer(request) with { Delay = TimeSpan.FromSeconds(4) }
-            : OfflineWriterReplies.Answer(request);
-        IChatClient chat = ChatClientFactory.Create(new ModelOptions { Provider = ModelProvider.OpenAICompatible, BaseUrl = model.OpenAIBaseUrl.ToString(), ModelName = "slow-model", MaxRetries = 0 });
+        model.WhenScriptIsEmpty = OfflineWriterReplies.SlowSteps(TimeSpan.FromSeconds(4));
+        IChatClient chat = model.ChatClient("slow-model");
         await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port, chat);
         var api = new ApiDriver(harness);
         string id = await api.CreateAsync(Lighthouse);

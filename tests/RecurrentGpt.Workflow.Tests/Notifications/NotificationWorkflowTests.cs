@@ -110,16 +110,8 @@ public sealed class NotificationWorkflowTests(AzuriteFixture azurite) : IClassFi
     {
         await using ChatCompletionsServer model = await ChatCompletionsServer.StartAsync();
         bool stepCallsFail = true;
-        model.WhenScriptIsEmpty = request => stepCallsFail && request.Body.Contains("\"story_step\"", StringComparison.Ordinal)
-            ? ScriptedReply.Error(500, "the model is down")
-            : OfflineWriterReplies.Answer(request);
-        IChatClient chat = ChatClientFactory.Create(new ModelOptions
-        {
-            Provider = ModelProvider.OpenAICompatible,
-            BaseUrl = model.OpenAIBaseUrl.ToString(),
-            ModelName = "story-model",
-            MaxRetries = 0,
-        });
+        model.WhenScriptIsEmpty = OfflineWriterReplies.StepCallsFailWhile(() => stepCallsFail, "the model is down");
+        IChatClient chat = model.ChatClient();
         await using WorkflowHarness harness = await StartHarnessAsync(development: true, chat: chat);
         string id = await harness.Get<StoryStarter>().StartAsync(
             new NewStory(null, Lighthouse, StoryMode.Auto, 4, CallbackUrl: new Uri(_receiver.BaseUrl, "hook").ToString()), CancellationToken.None);
