@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using RecurrentGpt.Local.Tests.Cli;
 using RecurrentGpt.TestSupport;
@@ -43,7 +42,7 @@ public sealed class ServeProcess : IAsyncDisposable
         var azurite = new AzuriteFixture();
         string folder = Path.Combine(Path.GetTempPath(), "rgpt-studio-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        int port = FreePort();
+        int port = FreePorts.Next();
         var environment = new Dictionary<string, string>(modelSettings)
         {
             ["RGPT_DATA"] = Path.Combine(folder, "data"),
@@ -111,10 +110,4 @@ public sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

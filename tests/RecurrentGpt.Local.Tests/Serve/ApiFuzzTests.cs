@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using RecurrentGpt.Local.Tests.Cli;
@@ -50,7 +49,7 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
         string connection = await azurite.ConnectionStringAsync();
         string folder = Path.Combine(Path.GetTempPath(), "rgpt-fuzz-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        int port = FreePort();
+        int port = FreePorts.Next();
         using RgptProcess server = RgptProcess.Start(new Dictionary<string, string>
         {
             ["RGPT_DATA"] = Path.Combine(folder, "data"),
@@ -273,10 +272,4 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("openapi.json")).StatusCode);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -15,7 +15,7 @@ public partial class ReadmeCurlSessionTests(AzuriteFixture azurite) : IClassFixt
         string root = RepositoryRoot();
         string session = CurlSession().Match(await File.ReadAllTextAsync(Path.Combine(root, "README.md"))).Groups["script"].Value;
         Assert.False(string.IsNullOrWhiteSpace(session), "README.md has no curl session between its markers");
-        int port = FreePort();
+        int port = FreePorts.Next();
         string data = Path.Combine(Path.GetTempPath(), "rgpt-readme-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("bash", ["-c", "set -euo pipefail\n" + session.Replace("7071", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)])
         {
@@ -94,10 +94,4 @@ public partial class ReadmeCurlSessionTests(AzuriteFixture azurite) : IClassFixt
         throw new InvalidOperationException("the repository root (RecurrentGpt.Functions.sln) is not above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

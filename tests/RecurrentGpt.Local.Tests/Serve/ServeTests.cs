@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using RecurrentGpt.Local.Tests.Cli;
@@ -16,7 +15,7 @@ public class ServeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>,
     private const string Key = "serve-test-key-0123456789";
     private const string Secret = "serve-test-webhook-secret";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rgpt-serve-" + Guid.NewGuid().ToString("N"));
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePorts.Next();
     private RgptProcess? _server;
     private HttpClient _http = null!;
 
@@ -129,10 +128,4 @@ public class ServeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>,
         throw new TimeoutException($"story {id} did not reach {status} at step {step}: {story}; server output: {_server!.Output}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
