@@ -70,7 +70,8 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
         // A serial is an auto story, so within an episode the human simulator chooses (a reader's recorded vote comes first).
         bool chosen = progress.Mode == StoryMode.Auto
-            ? (await UntilSucceededAsync(context, cursor.StoryId, step, () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry))).Succeeded
+            ? progress.NextPlanChosen
+                || (await UntilSucceededAsync(context, cursor.StoryId, step, () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry))).Succeeded
             : await WaitForChoiceAsync(context, stepRef, progress, modelRetry);
         if (!chosen)
         {

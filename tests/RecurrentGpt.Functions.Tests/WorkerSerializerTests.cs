@@ -15,7 +15,7 @@ namespace RecurrentGpt.Functions.Tests;
 /// </summary>
 public class WorkerSerializerTests
 {
-    private static readonly StoryProgress Progress = new("s-abcdefghij", 3, 5, 8, StoryMode.Auto, StoryStatus.AwaitingEpisode, ["plan one", "plan two", "plan three"], Episode: 2, EndsEpisode: true, HasCallback: true);
+    private static readonly StoryProgress Progress = new("s-abcdefghij", 3, 5, 8, StoryMode.Auto, StoryStatus.AwaitingEpisode, ["plan one", "plan two", "plan three"], Episode: 2, EndsEpisode: true, HasCallback: true, NextPlanChosen: true);
 
     private static readonly Dictionary<Type, object> Samples = new()
     {

@@ -58,7 +58,7 @@ public class AutoStoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
 
         var commit = new CommitStepActivity(
             harness.Get<StoryStateUpdater>(), states, harness.Get<StepRecordStore>(), harness.Get<ParagraphCommitter>(),
-            harness.Get<StoryCatalogue>(), harness.Get<ChoiceDeadlines>());
+            harness.Get<StoryCatalogue>(), harness.Get<ChoiceDeadlines>(), TimeProvider.System);
         StoryProgress again = await commit.RunAsync(null!, new StepRef(id, 2));
 
         VersionedState after = (await states.GetAsync(id, CancellationToken.None))!;

@@ -29,12 +29,8 @@ public sealed class ChoosePlanActivity(
         }
 
         StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
-        PlanChoice choice;
-        if (state.Settings.RecommendPlanInStep && state.RecommendedPlan is int recommended && recommended >= 1 && recommended <= state.Plans.Count)
-        {
-            choice = new PlanChoice(step.Step, state.Plans[recommended - 1], PlanChoiceSource.Recommended, recommended, time.GetUtcNow());
-        }
-        else
+        PlanChoice? choice = RecommendedChoice.For(state, step.Step, time.GetUtcNow());
+        if (choice is null)
         {
             StoredParagraph latest = await paragraphs.ReadAsync(step.StoryId, state.ParagraphCount - 1, CancellationToken.None)
                 ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {step.StoryId} is missing");

@@ -3,6 +3,7 @@ using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Scheduling;
 using RecurrentGpt.Workflow.Steering;
 
 namespace RecurrentGpt.Workflow.Activities;
@@ -18,7 +19,8 @@ public sealed class CommitStepActivity(
     StepRecordStore records,
     ParagraphCommitter committer,
     StoryCatalogue catalogue,
-    ChoiceDeadlines deadlines) : TaskActivity<StepRef, StoryProgress>
+    ChoiceDeadlines deadlines,
+    TimeProvider time) : TaskActivity<StepRef, StoryProgress>
 {
     public override async Task<StoryProgress> RunAsync(TaskActivityContext context, StepRef step)
     {
@@ -53,6 +55,23 @@ public sealed class CommitStepActivity(
 
         await catalogue.UpsertAsync(StorySummaries.Of(committed), CancellationToken.None);
         await deadlines.ScheduleAsync(committed, CancellationToken.None);
-        return StoryProgress.Of(committed);
+        return StoryProgress.Of(committed) with { NextPlanChosen = await ChooseNextAsync(committed, step.Step + 1) };
+    }
+
+    /// <summary>
+    /// Auto mode takes the plan the step just recommended: recorded here, with the commit, instead of by a ChoosePlan
+    /// activity of its own. Not at a serial's episode end, where a reader's vote may still come first.
+    /// </summary>
+    private async Task<bool> ChooseNextAsync(StoryState committed, int nextStep)
+    {
+        if (committed.Mode != StoryMode.Auto || StoryProgress.Of(committed).IsFinished || SerialCalendar.EndsEpisode(committed)
+            || RecommendedChoice.For(committed, nextStep, time.GetUtcNow()) is not PlanChoice choice)
+        {
+            return false;
+        }
+
+        // A choice already there (recorded first by someone else) is just as good: either way the step has its plan.
+        await states.TryRecordChoiceAsync(committed.StoryId, choice, CancellationToken.None);
+        return true;
     }
 }

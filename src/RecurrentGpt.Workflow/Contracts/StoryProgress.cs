@@ -8,6 +8,8 @@ namespace RecurrentGpt.Workflow.Contracts;
 /// For a serial, <paramref name="Episode"/> counts the episodes published, and <paramref name="EndsEpisode"/> says the
 /// paragraphs just committed complete the episode being written.
 /// <paramref name="HasCallback"/> lets the orchestration skip NotifySubscribers entirely for stories without a callback URL.
+/// <paramref name="NextPlanChosen"/>: the commit already recorded auto mode's recommended plan for the next step, so the
+/// orchestration goes straight to writing it (one activity and its storage round trips fewer per step).
 /// </summary>
 public sealed record StoryProgress(
     string StoryId,
@@ -19,7 +21,8 @@ public sealed record StoryProgress(
     IReadOnlyList<string> Plans,
     int Episode = 0,
     bool EndsEpisode = false,
-    bool HasCallback = false)
+    bool HasCallback = false,
+    bool NextPlanChosen = false)
 {
     public bool IsFinished => ParagraphCount >= TargetParagraphs || Status is StoryStatus.Completed or StoryStatus.Cancelled;
 
