@@ -37,6 +37,32 @@ public sealed class WebhookDeliveryLog(StorageClients clients)
     public async Task ForgetAsync(string deliveryId, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
         await _table.DeleteEntityAsync(Partition(signedAt), Require(deliveryId), ETag.All, cancellationToken);
 
+    /// <summary>
+    /// Drops remembered deliveries signed before <paramref name="cutoff"/>'s day, at most <paramref name="max"/> per call.
+    /// A delivery that old is refused by its timestamp anyway, so its id need not be kept; this keeps the table small.
+    /// </summary>
+    public async Task<int> ForgetBeforeAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey lt {Partition(cutoff)}");
+        var old = new List<(string Partition, string Row)>();
+        await foreach (TableEntity row in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            old.Add((row.PartitionKey, row.RowKey));
+            if (old.Count == max)
+            {
+                break;
+            }
+        }
+
+        foreach ((string partition, string rowKey) in old)
+        {
+            await _table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+        }
+
+        return old.Count;
+    }
+
     private static string Partition(DateTimeOffset signedAt) => signedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private static string Require(string id) =>

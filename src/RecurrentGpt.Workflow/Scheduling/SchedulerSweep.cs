@@ -18,11 +18,15 @@ public sealed record SweepReport(int Due, int DoorbellsRung, int DeadlinesRaised
 public sealed partial class SchedulerSweep(
     DueWorkIndex due,
     StoryStateStore states,
+    WebhookDeliveryLog deliveries,
     DurableTaskClient client,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
     ILogger<SchedulerSweep> log)
 {
+    private const int MaxForgottenPerSweep = 100;
+    private static readonly TimeSpan DeliveryMemory = TimeSpan.FromDays(2);
+
     public async Task<SweepReport> RunOnceAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
@@ -72,6 +76,8 @@ public sealed partial class SchedulerSweep(
             await due.RemoveAsync(entry, cancellationToken);
         }
 
+        // Webhook delivery ids outlive their 5-minute window by a day or two, then go, a bounded batch per sweep.
+        await deliveries.ForgetBeforeAsync(now - DeliveryMemory, MaxForgottenPerSweep, cancellationToken);
         return new SweepReport(entries.Count, rung, raised, episodes, dropped);
     }
 
