@@ -32,6 +32,7 @@ public sealed class FunctionsHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
+    /// <param name="port">A fixed port below 32768, one per test class: above it, Linux hands ports out at random (ephemeral).</param>
     /// <param name="settings">Settings over the example ones (a model server, a webhook secret…).</param>
     public static async Task<FunctionsHarness> StartAsync(AzuriteFixture azurite, int port, params (string Key, string? Value)[] settings)
     {

@@ -20,7 +20,7 @@ namespace RecurrentGpt.Functions.Tests;
 /// </summary>
 public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38182;
+    private const int Port = 29182;
     private const string Secret = "functions-webhook-secret-0123";
 
     [Fact]

@@ -9,7 +9,7 @@ namespace RecurrentGpt.Functions.Tests;
 
 public class SchedulerSweepFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38180;
+    private const int Port = 29180;
     private static readonly Premise Lighthouse = new("mystery", "a lighthouse keeper finds a message in a bottle", null, StoryLanguage.English);
 
     [Fact]

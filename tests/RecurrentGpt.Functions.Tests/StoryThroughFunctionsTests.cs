@@ -7,7 +7,7 @@ namespace RecurrentGpt.Functions.Tests;
 
 public class StoryThroughFunctionsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38181;
+    private const int Port = 29181;
 
     [Fact]
     public async Task An_auto_story_runs_to_its_last_paragraph_through_the_orchestrator_and_activity_functions()

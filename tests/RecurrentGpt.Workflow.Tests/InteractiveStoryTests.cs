@@ -10,7 +10,7 @@ namespace RecurrentGpt.Workflow.Tests;
 
 public class InteractiveStoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38120;
+    private const int Port = 29120;
     private static readonly Premise Lighthouse = new("mystery", "a lighthouse keeper named Elias Grey vanishes from a harbour town", null, StoryLanguage.English);
 
     [Fact]

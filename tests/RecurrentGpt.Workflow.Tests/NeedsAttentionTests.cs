@@ -10,7 +10,7 @@ namespace RecurrentGpt.Workflow.Tests;
 
 public class NeedsAttentionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38140;
+    private const int Port = 29140;
 
     [Fact]
     public async Task Model_failing_past_its_retries_leaves_the_story_needing_attention_until_a_retry_succeeds()

@@ -8,7 +8,7 @@ namespace RecurrentGpt.Workflow.Tests;
 
 public class SchedulerSweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38130;
+    private const int Port = 29130;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     [Fact]

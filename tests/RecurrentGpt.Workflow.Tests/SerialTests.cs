@@ -11,7 +11,7 @@ namespace RecurrentGpt.Workflow.Tests;
 
 public class SerialTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38160;
+    private const int Port = 29160;
 
     [Fact]
     public async Task Only_due_serials_get_EpisodeDue()
@@ -109,7 +109,7 @@ public class SerialTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 
 public class SerialOutageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38161;
+    private const int Port = 29161;
 
     [Fact]
     public async Task A_long_outage_yields_one_catch_up_episode()

@@ -29,6 +29,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
+    /// <param name="port">The engine's fixed port, one per test class, chosen below 32768: Linux hands out ephemeral ports
+    /// (any port-0 listener or outgoing connection) from 32768 up, so a fixed port there can be taken at random.</param>
     /// <param name="services">Runs after the workflow's own registrations: replace a service or configure options here.</param>
     public static async Task<WorkflowHarness> StartAsync(
         AzuriteFixture azurite,

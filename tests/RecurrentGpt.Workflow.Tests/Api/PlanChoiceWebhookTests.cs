@@ -11,7 +11,7 @@ namespace RecurrentGpt.Workflow.Tests.Api;
 
 public class PlanChoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38171;
+    private const int Port = 29171;
     private const string Secret = "webhook-secret-for-the-tests";
 
     [Fact]

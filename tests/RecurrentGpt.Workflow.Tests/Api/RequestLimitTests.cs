@@ -7,7 +7,7 @@ namespace RecurrentGpt.Workflow.Tests.Api;
 
 public class RequestLimitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38172;
+    private const int Port = 29172;
 
     [Fact]
     public async Task Oversized_or_malformed_create_requests_are_refused_and_nothing_is_written()

@@ -9,7 +9,7 @@ namespace RecurrentGpt.Workflow.Tests.Api;
 
 public class StoryApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const int Port = 38170;
+    private const int Port = 29170;
 
     private static readonly object Lighthouse = new { topic = "a lighthouse keeper named Elias Grey vanishes", genre = "mystery", mode = "interactive", targetParagraphs = 6 };
 

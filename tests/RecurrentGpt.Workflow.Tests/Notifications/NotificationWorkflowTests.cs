@@ -18,7 +18,7 @@ namespace RecurrentGpt.Workflow.Tests.Notifications;
 /// <summary>The real orchestration on the in-memory engine posting to a real receiver on 127.0.0.1.</summary>
 public sealed class NotificationWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private const int Port = 38150;
+    private const int Port = 29150;
     private const string Secret = CallbackUrlPolicyTests.Secret;
     private static readonly Premise Lighthouse = new("mystery", "a lighthouse keeper named Elias Grey vanishes from a harbour town", null, StoryLanguage.English);
     private CallbackReceiver _receiver = null!;
