@@ -50,7 +50,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<StoryExport>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();
-        services.TryAddSingleton<RecallPreview>();
+        services.TryAddSingleton<LongTermRecall>();
         services.TryAddSingleton<ModeSwitch>();
         services.TryAddSingleton<StoryApiFactory>();
         services.AddOptions<WebhookOptions>();

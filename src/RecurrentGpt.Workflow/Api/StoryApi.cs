@@ -24,7 +24,7 @@ public sealed partial class StoryApi(
     ParagraphEditor paragraphEditor,
     StoryControl control,
     StepRecordStore steps,
-    RecallPreview recall,
+    LongTermRecall recall,
     ModeSwitch modes,
     ILogger<StoryApi> log)
 {
@@ -149,7 +149,7 @@ public sealed partial class StoryApi(
                 : throw ApiProblem.Invalid(state.Plans.Count == 0 ? "there are no plans yet" : $"plan must be from 1 to {state.Plans.Count}"),
             _ => NewStoryRequests.Required(text, "text", ApiLimits.MaxPlanChars),
         };
-        return ApiResults.Json(200, new RecallView(query, StepViews.Recalled(await recall.RecallAsync(storyId, query, cancellationToken))));
+        return ApiResults.Json(200, new RecallView(query, StepViews.Recalled(await recall.RecallAsync(state, query, cancellationToken))));
     });
 
     public Task<IResult> ChangeModeAsync(HttpRequest request, string id, CancellationToken cancellationToken) => HandleAsync(request, async () =>
