@@ -43,7 +43,8 @@ internal sealed class LocalApiServer : IAsyncDisposable
         });
         WebApplication app = builder.Build();
 
-        // Answers routing writes without a body (a method a route does not take, say) still get the contract's error format.
+        // Answers routing writes without a body — no such route (404), a method a route does not take (405) — get the
+        // contract's error format here, one place for every path, under /api or not.
         app.UseStatusCodePages(context => ApiResults.Problem(StatusProblem(context.HttpContext), context.HttpContext.Request.Path).ExecuteAsync(context.HttpContext));
         StoryApi api = apis.For(client);
         PlanChoiceWebhook webhook = apis.WebhookFor(client);
@@ -74,10 +75,6 @@ internal sealed class LocalApiServer : IAsyncDisposable
         keyed.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, CancellationToken ct) => api.CancelAsync(r, id, ct));
         keyed.MapPut(ApiRoutes.Mode, (HttpRequest r, string id, CancellationToken ct) => api.ChangeModeAsync(r, id, ct));
         keyed.MapPost(ApiRoutes.Retry, (HttpRequest r, string id, CancellationToken ct) => api.RetryAsync(r, id, ct));
-
-        // Anything else — under /api or not — is a clear 404, in the contract's error format.
-        app.MapFallback((HttpRequest r) => ApiResults.Problem(new ApiProblem(404, "no-such-route", "No such route",
-            $"{r.Method} {r.Path} is not part of the v1 API; GET {ApiRoutes.Prefix}/{ApiRoutes.OpenApi} lists the routes"), r.Path));
 
         await app.StartAsync(cancellationToken);
         int boundPort = new Uri(app.Urls.First()).Port;

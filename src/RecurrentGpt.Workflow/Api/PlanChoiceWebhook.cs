@@ -20,31 +20,11 @@ public sealed partial class PlanChoiceWebhook(
     TimeProvider time,
     ILogger<PlanChoiceWebhook> log)
 {
-    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        string instance = request.Path.Value ?? string.Empty;
-        try
-        {
-            return await HandleAsync(request, cancellationToken);
-        }
-        catch (ApiProblem problem)
-        {
-            return ApiResults.Problem(problem, instance);
-        }
-        catch (Steering.StoryNotFoundException ex)
-        {
-            return ApiResults.Problem(ApiProblem.NotFound(ex.Message), instance);
-        }
-        catch (ArgumentException ex)
-        {
-            return ApiResults.Problem(ApiProblem.Invalid(ex.Message), instance);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogFailure(ex);
-            return ApiResults.Problem(new ApiProblem(500, "internal", "The delivery failed", "the server could not handle the delivery; it is logged, and a redelivery will be handled afresh"), instance);
-        }
-    }
+    private static readonly ApiProblem InternalFailure =
+        new(500, "internal", "The delivery failed", "the server could not handle the delivery; it is logged, and a redelivery will be handled afresh");
+
+    public Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ProblemBoundary.RunAsync(request, () => HandleAsync(request, cancellationToken), LogFailure, InternalFailure);
 
     private async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -201,40 +201,11 @@ public sealed partial class StoryApi(
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    /// <summary>Answers every failure a client can cause as problem+json; anything else is logged and answered without detail.</summary>
-    private async Task<IResult> HandleAsync(HttpRequest request, Func<Task<IResult>> handle)
-    {
-        string instance = request.Path.Value ?? string.Empty;
-        try
-        {
-            return await handle();
-        }
-        catch (ApiProblem problem)
-        {
-            return ApiResults.Problem(problem, instance);
-        }
-        catch (StoryNotFoundException ex)
-        {
-            return ApiResults.Problem(ApiProblem.NotFound(ex.Message), instance);
-        }
-        catch (Notifications.CallbackUrlRejectedException ex)
-        {
-            return ApiResults.Problem(new ApiProblem(400, "callback-url-refused", "The callback URL is refused", ex.Message), instance);
-        }
-        catch (ArgumentException ex)
-        {
-            return ApiResults.Problem(ApiProblem.Invalid(ex.Message), instance);
-        }
-        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            return ApiResults.Problem(new ApiProblem(499, "client-closed-request", "The client went away", "the request was cancelled"), instance);
-        }
-        catch (Exception ex)
-        {
-            LogFailure(request.Method, instance, ex);
-            return ApiResults.Problem(new ApiProblem(500, "internal", "The request failed", "the server could not complete the request; it is logged and nothing was lost"), instance);
-        }
-    }
+    private static readonly ApiProblem InternalFailure =
+        new(500, "internal", "The request failed", "the server could not complete the request; it is logged and nothing was lost");
+
+    private Task<IResult> HandleAsync(HttpRequest request, Func<Task<IResult>> handle) =>
+        ProblemBoundary.RunAsync(request, handle, ex => LogFailure(request.Method, request.Path.Value ?? string.Empty, ex), InternalFailure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
     private partial void LogFailure(string method, string path, Exception ex);
