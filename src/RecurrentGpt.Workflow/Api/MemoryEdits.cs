@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Steering;
 
 namespace RecurrentGpt.Workflow.Api;
@@ -38,20 +39,14 @@ internal static class MemoryEdits
             plans = body.Plans.Select((plan, i) => NewStoryRequests.Required(plan, $"plans[{i}]", MaxPlanChars)).ToList();
         }
 
-        (EditResult result, string? newETag) = await editor.EditAsync(storyId, etag, body.ShortTermMemory, plans, state.Settings.MemoryCapUnits, cancellationToken);
+        (EditResult result, VersionedState? saved) = await editor.EditAsync(storyId, etag, body.ShortTermMemory, plans, state.Settings.MemoryCapUnits, cancellationToken);
         return result switch
         {
-            EditResult.Saved => await SavedAsync(updater, storyId, newETag!, cancellationToken),
+            EditResult.Saved => ApiResults.Json(200, new MemoryView(saved!.State.ShortTermMemory, saved.State.Plans, saved.ETag), etag: saved.ETag),
             EditResult.Conflict => throw new ApiProblem(412, "stale-etag", "The story changed since you read it",
                 "someone (a step, or another editor) changed the story after the ETag you sent was read; read it again, reapply your edit and save"),
             _ => throw ApiProblem.Conflict("not-awaiting-choice", "The story is not waiting for a choice",
                 $"story {storyId} is {ApiJson.Name(state.Status)}; memory and plans can be edited while it waits for a choice"),
         };
-    }
-
-    private static async Task<IResult> SavedAsync(StoryStateUpdater updater, string storyId, string etag, CancellationToken cancellationToken)
-    {
-        StoryState saved = await updater.GetAsync(storyId, cancellationToken);
-        return ApiResults.Json(200, new MemoryView(saved.ShortTermMemory, saved.Plans, etag), etag: etag);
     }
 }

@@ -21,7 +21,8 @@ public enum EditResult
 /// </summary>
 public sealed class MemoryEditor(StoryStateStore states, TimeProvider time)
 {
-    public async Task<(EditResult Result, string? ETag)> EditAsync(
+    /// <returns>The result and, when saved, the state as stored with its new ETag.</returns>
+    public async Task<(EditResult Result, VersionedState? Saved)> EditAsync(
         string storyId, string etag, string? memory, IReadOnlyList<string>? plans, int capUnits, CancellationToken cancellationToken)
     {
         VersionedState current = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
@@ -48,7 +49,7 @@ public sealed class MemoryEditor(StoryStateStore states, TimeProvider time)
         };
         try
         {
-            return (EditResult.Saved, await states.ReplaceAsync(edited, etag, cancellationToken));
+            return (EditResult.Saved, new VersionedState(edited, await states.ReplaceAsync(edited, etag, cancellationToken)));
         }
         catch (ConcurrencyConflictException)
         {
