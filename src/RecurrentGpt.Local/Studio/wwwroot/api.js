@@ -16,8 +16,9 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, { body, ifMatch } = {}) {
-  const headers = { "Accept": "application/json" };
+/** Sends a request with the key and turns a refusal into an ApiError; the caller reads the answer it expects. */
+async function send(method, path, { body, ifMatch, accept = "application/json" } = {}) {
+  const headers = { "Accept": accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (ifMatch) headers["If-Match"] = ifMatch;
   const key = currentKey();
@@ -44,6 +45,11 @@ async function call(method, path, { body, ifMatch } = {}) {
     throw error;
   }
 
+  return response;
+}
+
+async function call(method, path, options) {
+  const response = await send(method, path, options);
   const text = await response.text();
   return { body: text.length === 0 ? null : JSON.parse(text), etag: response.headers.get("ETag") };
 }
@@ -73,15 +79,5 @@ export const api = {
   retry: async (id) => (await call("POST", `${story(id)}/retry`)).body,
   exportUrl: (id, format) => `${base}/${story(id)}/export?format=${format}`,
   /** The export as a file, fetched with the key (on Azure a plain link would be refused without it). */
-  exportFile: async (id, format) => {
-    const headers = {};
-    const key = currentKey();
-    if (key) headers["x-functions-key"] = key;
-    const response = await fetch(`${base}/${story(id)}/export?format=${format}`, { headers, cache: "no-store" });
-    if (!response.ok) {
-      if (response.status === 401) askForKey();
-      throw new ApiError(response.status, null);
-    }
-    return response.blob();
-  },
+  exportFile: async (id, format) => (await send("GET", `${story(id)}/export?format=${format}`, { accept: "*/*" })).blob(),
 };
