@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RecurrentGpt.Core.Story;
+using RecurrentGpt.Workflow.Api;
 using RecurrentGpt.Workflow.Contracts;
 
 namespace RecurrentGpt.Workflow.Notifications;
@@ -22,17 +22,12 @@ public sealed record NotificationBody(
     int? Episode,
     DateTimeOffset SentAt)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-    };
-
     /// <summary>Stable per notification, so a receiver can recognise a retried delivery: <c>{storyId}-{kind}-{step}</c>.</summary>
     public static string DeliveryId(Notification notification) =>
         $"{notification.StoryId}-{KindName(notification.Kind)}-{notification.Step}";
 
-    public static string KindName(NotificationKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+    public static string KindName(NotificationKind kind) => ApiJson.Name(kind);
 
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    // The contract's own JSON: what a subscriber receives reads like what the API answers.
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, ApiJson.Options);
 }
