@@ -113,7 +113,7 @@ public sealed partial class StoryApi(
     public Task<IResult> EditParagraphAsync(HttpRequest request, string id, string index, CancellationToken cancellationToken) => HandleAsync(request, async () =>
     {
         string storyId = RouteId(id);
-        int paragraph = int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)
+        int paragraph = IsWholeNumber(index, out int n)
             ? n
             : throw ApiProblem.Invalid($"paragraph number \"{index}\" is not a whole number from 0");
         ParagraphEditRequest body = await RequestBody.ReadJsonAsync<ParagraphEditRequest>(request, cancellationToken);
@@ -125,7 +125,7 @@ public sealed partial class StoryApi(
     public Task<IResult> StepAsync(HttpRequest request, string id, string step, CancellationToken cancellationToken) => HandleAsync(request, async () =>
     {
         string storyId = RouteId(id);
-        int number = int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1
+        int number = IsWholeNumber(step, out int n) && n >= 1
             ? n
             : throw ApiProblem.Invalid($"step \"{Shorten(step)}\" is not a whole number from 1");
         await updater.GetAsync(storyId, cancellationToken);
@@ -144,7 +144,7 @@ public sealed partial class StoryApi(
         {
             (0, 0) => throw ApiProblem.Invalid("send plan (1 to 3) or text to recall for"),
             (> 0, > 0) => throw ApiProblem.Invalid("send plan or text, not both"),
-            (> 0, _) => int.TryParse(planText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index >= 1 && index <= state.Plans.Count
+            (> 0, _) => IsWholeNumber(planText, out int index) && index >= 1 && index <= state.Plans.Count
                 ? state.Plans[index - 1]
                 : throw ApiProblem.Invalid(state.Plans.Count == 0 ? "there are no plans yet" : $"plan must be from 1 to {state.Plans.Count}"),
             _ => NewStoryRequests.Required(text, "text", ApiLimits.MaxPlanChars),
@@ -194,10 +194,14 @@ public sealed partial class StoryApi(
             return fallback;
         }
 
-        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number >= min && number <= max
+        return IsWholeNumber(value, out int number) && number >= min && number <= max
             ? number
             : throw ApiProblem.Invalid($"query {name} must be a whole number from {min} to {max}");
     }
+
+    /// <summary>Digits only: no sign, spaces or separators, so "-1", " 2" and "1e3" are refused rather than read.</summary>
+    private static bool IsWholeNumber(string text, out int number) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
