@@ -14,7 +14,7 @@ internal static class ChoiceRequests
     public static async Task<IResult> RecordAsync(ChoiceRecorder recorder, StoryStateUpdater updater, string storyId, ChoiceRequest request, CancellationToken cancellationToken, int recordedStatus = 202)
     {
         int step = request.Step ?? throw ApiProblem.Invalid("step is required: the step this choice answers (the story's nextStep)");
-        string? text = NewStoryRequests.Optional(request.Text, "text", ApiLimits.MaxPlanChars);
+        string? text = TextFields.Optional(request.Text, "text", ApiLimits.MaxPlanChars);
         StoryState state = await updater.GetAsync(storyId, cancellationToken);
         if (state.Status is StoryStatus.Completed or StoryStatus.Cancelled)
         {

@@ -36,7 +36,7 @@ internal static class MemoryEdits
                 throw ApiProblem.Invalid($"plans must have {state.Plans.Count} entries, one per plan, in order");
             }
 
-            plans = body.Plans.Select((plan, i) => NewStoryRequests.Required(plan, $"plans[{i}]", MaxPlanChars)).ToList();
+            plans = body.Plans.Select((plan, i) => TextFields.Required(plan, $"plans[{i}]", MaxPlanChars)).ToList();
         }
 
         (EditResult result, VersionedState? saved) = await editor.EditAsync(storyId, etag, body.ShortTermMemory, plans, state.Settings.MemoryCapUnits, cancellationToken);

@@ -10,9 +10,9 @@ internal static class NewStoryRequests
 
     public static NewStory From(CreateStoryRequest request)
     {
-        string topic = Required(request.Topic, "topic", ApiLimits.MaxTopicChars);
-        string genre = Optional(request.Genre, "genre", ApiLimits.MaxGenreChars) ?? "fiction";
-        string? description = Optional(request.Description, "description", ApiLimits.MaxDescriptionChars);
+        string topic = TextFields.Required(request.Topic, "topic", ApiLimits.MaxTopicChars);
+        string genre = TextFields.Optional(request.Genre, "genre", ApiLimits.MaxGenreChars) ?? "fiction";
+        string? description = TextFields.Optional(request.Description, "description", ApiLimits.MaxDescriptionChars);
         StoryLanguage language = request.Language is null ? StoryLanguage.English
             : StoryLanguages.TryParse(request.Language) ?? throw ApiProblem.Invalid("language must be \"en\" or \"zh\"");
         StoryMode mode = request.Mode?.Trim().ToLowerInvariant() switch
@@ -44,30 +44,11 @@ internal static class NewStoryRequests
         }
 
         SerialSchedule? serial = request.Serial is null ? null : new SerialSchedule(
-            Required(request.Serial.Cron, "serial.cron", 100),
+            TextFields.Required(request.Serial.Cron, "serial.cron", 100),
             request.Serial.ParagraphsPerEpisode ?? throw ApiProblem.Invalid("serial.paragraphsPerEpisode is required"));
         string? id = request.Id is null ? null
             : StoryId.IsValid(request.Id) ? request.Id : throw ApiProblem.Invalid($"id is not valid: {StoryId.Rule}");
-        string? callback = Optional(request.CallbackUrl, "callbackUrl", ApiLimits.MaxCallbackUrlChars);
+        string? callback = TextFields.Optional(request.CallbackUrl, "callbackUrl", ApiLimits.MaxCallbackUrlChars);
         return new NewStory(id, new Premise(genre, topic, description, language), mode, target, policy, timeout, Serial: serial, CallbackUrl: callback);
-    }
-
-    public static string Required(string? value, string field, int maxChars) =>
-        Optional(value, field, maxChars) ?? throw ApiProblem.Invalid($"{field} is required");
-
-    public static string? Optional(string? value, string field, int maxChars)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        string trimmed = value.Trim();
-        if (trimmed.Length > maxChars)
-        {
-            throw ApiProblem.Invalid($"{field} has {trimmed.Length} characters; the limit is {maxChars}");
-        }
-
-        return trimmed.Length == 0 ? throw ApiProblem.Invalid($"{field} is empty") : trimmed;
     }
 }

@@ -117,7 +117,7 @@ public sealed partial class StoryApi(
             ? n
             : throw ApiProblem.Invalid($"paragraph number \"{index}\" is not a whole number from 0");
         ParagraphEditRequest body = await RequestBody.ReadJsonAsync<ParagraphEditRequest>(request, cancellationToken);
-        string text = NewStoryRequests.Required(body.Text, "text", ApiLimits.MaxParagraphChars);
+        string text = TextFields.Required(body.Text, "text", ApiLimits.MaxParagraphChars);
         StoredParagraph edited = await paragraphEditor.EditAsync(storyId, paragraph, text, cancellationToken);
         return ApiResults.Json(200, StoryViews.Of(edited));
     });
@@ -147,7 +147,7 @@ public sealed partial class StoryApi(
             (> 0, _) => IsWholeNumber(planText, out int index) && index >= 1 && index <= state.Plans.Count
                 ? state.Plans[index - 1]
                 : throw ApiProblem.Invalid(state.Plans.Count == 0 ? "there are no plans yet" : $"plan must be from 1 to {state.Plans.Count}"),
-            _ => NewStoryRequests.Required(text, "text", ApiLimits.MaxPlanChars),
+            _ => TextFields.Required(text, "text", ApiLimits.MaxPlanChars),
         };
         return ApiResults.Json(200, new RecallView(query, StepViews.Recalled(await recall.RecallAsync(state, query, cancellationToken))));
     });
