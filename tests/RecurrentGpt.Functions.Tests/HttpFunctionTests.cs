@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -194,23 +193,7 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             return call.Answer();
         }
 
-        public async Task<HttpAnswer> WaitForAsync(string id, Func<HttpAnswer, bool> condition)
-        {
-            var clock = Stopwatch.StartNew();
-            HttpAnswer last;
-            do
-            {
-                last = await GetAsync(id);
-                if (last.Status == 200 && condition(last))
-                {
-                    return last;
-                }
-
-                await Task.Delay(100);
-            }
-            while (clock.Elapsed < TimeSpan.FromSeconds(60));
-
-            throw new TimeoutException($"story {id} did not reach the expected state; last answer: {last}");
-        }
+        public Task<HttpAnswer> WaitForAsync(string id, Func<HttpAnswer, bool> condition) =>
+            Polling.UntilAsync(() => GetAsync(id), story => story.Status == 200 && condition(story), last => $"story {id} answered {last}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.AI;
@@ -70,24 +69,12 @@ public sealed class WorkflowHarness : IAsyncDisposable
         ?? throw new InvalidOperationException($"story {storyId} has no state");
 
     /// <summary>Polls the state row until <paramref name="condition"/> holds, failing with the last state seen after the deadline.</summary>
-    public async Task<StoryState> WaitForAsync(string storyId, Func<StoryState, bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(60);
-        StoryState? last = null;
-        while (deadline.Elapsed < limit)
-        {
-            last = (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State;
-            if (last is not null && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"story {storyId} did not reach the expected state in {limit.TotalSeconds} s; last: step {last?.Step}, status {last?.Status}, paragraphs {last?.ParagraphCount}, reason {last?.AttentionReason}");
-    }
+    public async Task<StoryState> WaitForAsync(string storyId, Func<StoryState, bool> condition, TimeSpan? timeout = null) =>
+        (await Polling.UntilAsync(
+            async () => (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State,
+            state => state is not null && condition(state),
+            last => $"story {storyId} at step {last?.Step}, status {last?.Status}, paragraphs {last?.ParagraphCount}, reason {last?.AttentionReason}",
+            timeout))!;
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RecurrentGpt.TestSupport;
 using RecurrentGpt.Workflow.Api;
 
@@ -33,25 +32,8 @@ internal sealed class ApiDriver(WorkflowHarness harness)
         await call.RunAsync(await handler(Api, call.Request));
 
     /// <summary>Polls GET until the story's JSON satisfies <paramref name="condition"/>.</summary>
-    public async Task<HttpAnswer> WaitForAsync(string id, Func<HttpAnswer, bool> condition, TimeSpan? timeout = null)
-    {
-        var clock = Stopwatch.StartNew();
-        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(60);
-        HttpAnswer last;
-        do
-        {
-            last = await GetAsync(id);
-            if (last.Status == 200 && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-        while (clock.Elapsed < limit);
-
-        throw new TimeoutException($"story {id} did not reach the expected state in {limit.TotalSeconds} s; last answer: {last}");
-    }
+    public Task<HttpAnswer> WaitForAsync(string id, Func<HttpAnswer, bool> condition, TimeSpan? timeout = null) =>
+        Polling.UntilAsync(() => GetAsync(id), story => story.Status == 200 && condition(story), last => $"story {id} answered {last}", timeout);
 
     public static bool Is(HttpAnswer story, string status, int step) => story.Text("status") == status && story.Number("step") == step;
 
