@@ -6,10 +6,10 @@ using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Embeddings;
 using RecurrentGpt.Infrastructure.Offline;
 using RecurrentGpt.Infrastructure.Storage;
-using RecurrentGpt.Infrastructure.Storage.Azurite;
+using RecurrentGpt.Local.Runtime.Azurite;
 using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Hosting;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 // Engine time per step on the local runtime (Azurite, the real orchestrator and activities), and concurrency with a slow model.
 int steps = ArgInt(0, 30);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using RecurrentGpt.Bench.LocalRuntime;
-using RecurrentGpt.Infrastructure.Storage.Azurite;
+using RecurrentGpt.Local.Runtime.Azurite;
 
 // Times the local durable runtime on a private Azurite: start-up, shutdown, an activity round trip, an event-driven step.
 int runs = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 20 ? n : 3;

@@ -29,11 +29,11 @@ public static class PromptSizeMeasurement
         long storyTokens = story.Paragraphs.Sum(p => (long)TokenCounter.Count(p.Text));
 
         var points = new List<PromptSizePoint>(steps);
-        string plan = story.Plans[0];
+        string plan = story.State.Plans[0];
         for (int step = 1; step <= steps; step++)
         {
             long wholeStory = instructionTokens + storyTokens + TokenCounter.Count(plan);
-            StepReport report = await story.WriteAsync(plan, recommend: true, cancellationToken);
+            StepReport report = await story.WriteAsync(plan, cancellationToken);
             long ours = report.Exchanges.First(e => e.Purpose == OutputSchemas.StepName).InputTokens;
             points.Add(new PromptSizePoint(step, ours, wholeStory));
             storyTokens += TokenCounter.Count(report.Outcome.Draft.Paragraph);

@@ -1,5 +1,4 @@
 using RecurrentGpt.Core.Memory;
-using RecurrentGpt.Core.Prompts;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Embeddings;
@@ -38,7 +37,7 @@ public static class OurCallPattern
         string plan = await story.ChooseAsync(cancellationToken);
         for (int step = 0; step < steps; step++)
         {
-            StepReport report = await story.WriteAsync(plan, recommend: true, cancellationToken);
+            StepReport report = await story.WriteAsync(plan, cancellationToken);
             string paragraph = report.Outcome.Draft.Paragraph;
             words += TextMeasure.CountUnits(paragraph);
             sentences += SentenceSplitter.Split(paragraph).Count;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Hosting;
@@ -58,6 +59,12 @@ try
         "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, cancellation.Token),
         _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
     };
+}
+catch (OptionsValidationException ex)
+{
+    // A setting the shared composition root checks at start-up: one line naming each, as on Azure's start-up log.
+    Console.Error.WriteLine($"rgpt: the settings are not usable: {string.Join("; ", ex.Failures)}");
+    return 2;
 }
 catch (UsageException ex)
 {

@@ -5,7 +5,7 @@ namespace RecurrentGpt.Workflow;
 /// the role yet, the secret is missing), it hands the app the reference text itself: a long, guessable string that
 /// must never be taken for the secret.
 /// </summary>
-internal static class KeyVaultReference
+public static class KeyVaultReference
 {
     public static bool IsUnresolved(string? value) =>
         value is not null && value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);

@@ -78,10 +78,10 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             return Restart(context, cursor, step);
         }
 
-        context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "writing", progress.ParagraphCount, null, null));
+        context.SetCustomStatus(Status(step, progress, StoryStatus.Writing));
         IReadOnlyList<RetrievedMemory> recalled = await context.CallActivityAsync<IReadOnlyList<RetrievedMemory>>(WorkflowNames.RetrieveMemories, stepRef, StorageRetry);
         (bool written, _) = await UntilSucceededAsync(context, cursor.StoryId, step,
-            () => context.CallActivityAsync<bool>(WorkflowNames.WriteParagraph, new WriteRequest(cursor.StoryId, step, recalled), modelRetry));
+            () => context.CallActivityAsync<StepWritten>(WorkflowNames.WriteParagraph, new WriteRequest(cursor.StoryId, step, recalled), modelRetry));
         if (!written)
         {
             return Restart(context, cursor, step);
@@ -117,7 +117,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
         }
 
         // Published only now, so "awaiting-choice" means the instance is listening for the choice (its waiters are set).
-        context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-choice", progress.ParagraphCount, progress.Plans, null));
+        context.SetCustomStatus(Status(step.Step, progress, StoryStatus.AwaitingChoice, progress.Plans));
 
         // Told after the status, so a subscriber that looks sees what it was told; a choice arriving meanwhile is held by the waiters above.
         await NotifyAsync(context, progress, NotificationKind.PlansAwaitingChoice, step.Step);
@@ -152,7 +152,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
                 if (policy == TimeoutPolicy.Pause)
                 {
-                    context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "paused", progress.ParagraphCount, progress.Plans, "no choice before the deadline"));
+                    context.SetCustomStatus(Status(step.Step, progress, StoryStatus.Paused, progress.Plans, "no choice before the deadline"));
                 }
             }
         }
@@ -167,7 +167,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
     /// </summary>
     private static async Task<StoryProgress?> WaitForEpisodeAsync(TaskOrchestrationContext context, StepRef step, StoryProgress progress)
     {
-        context.SetCustomStatus(new StoryStatusView(step.Step, ModeName(progress.Mode), "awaiting-episode", progress.ParagraphCount, null, null));
+        context.SetCustomStatus(Status(step.Step, progress, StoryStatus.AwaitingEpisode));
         for (int events = 0; events < MaxEventsPerExecution; events++)
         {
             int eventStep = await context.WaitForExternalEvent<int>(WorkflowNames.EpisodeDueEvent);
@@ -200,7 +200,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             }
 
             StoryProgress progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.MarkNeedsAttention, new AttentionNote(storyId, step, reason), StorageRetry);
-            context.SetCustomStatus(new StoryStatusView(step, ModeName(progress.Mode), "needs-attention", progress.ParagraphCount, null, reason));
+            context.SetCustomStatus(Status(step, progress, StoryStatus.NeedsAttention, reason: reason));
 
             // Waiting starts before the subscriber is told, so a Retry sent in reply to the notification is already awaited.
             Task<object?> retry = context.WaitForExternalEvent<object?>(WorkflowNames.RetryEvent);
@@ -237,10 +237,12 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
     private static StoryOutcome Finish(TaskOrchestrationContext context, StoryProgress progress)
     {
-        string status = progress.Status == StoryStatus.Cancelled ? "cancelled" : "completed";
-        context.SetCustomStatus(new StoryStatusView(progress.Step, ModeName(progress.Mode), status, progress.ParagraphCount, null, null));
-        return new StoryOutcome(progress.StoryId, progress.ParagraphCount, status);
+        StoryStatus status = progress.Status == StoryStatus.Cancelled ? StoryStatus.Cancelled : StoryStatus.Completed;
+        context.SetCustomStatus(Status(progress.Step, progress, status));
+        return new StoryOutcome(progress.StoryId, progress.ParagraphCount, ContractJson.Name(status));
     }
 
-    private static string ModeName(StoryMode mode) => mode == StoryMode.Auto ? "auto" : "interactive";
+    /// <summary>The custom status, in the contract's own names for the status and the mode.</summary>
+    private static StoryStatusView Status(int step, StoryProgress progress, StoryStatus status, IReadOnlyList<string>? plans = null, string? reason = null) =>
+        new(step, ContractJson.Name(progress.Mode), ContractJson.Name(status), progress.ParagraphCount, plans, reason);
 }

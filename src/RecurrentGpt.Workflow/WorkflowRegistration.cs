@@ -1,13 +1,15 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using RecurrentGpt.Infrastructure;
 using RecurrentGpt.Workflow.Activities;
-using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Commit;
+using RecurrentGpt.Workflow.Editing;
+using RecurrentGpt.Workflow.Engine;
 using RecurrentGpt.Workflow.Notifications;
+using RecurrentGpt.Workflow.Recall;
 using RecurrentGpt.Workflow.Scheduling;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow;
 
@@ -32,34 +34,38 @@ public static class WorkflowRegistration
     }
 
     /// <summary>
-    /// Workflow services; the host registers storage, the chat client, embeddings and the durable client, and binds the
-    /// <c>Workflow</c> and <c>Notifications</c> sections. Unbound notification options leave callbacks off.
+    /// Workflow services. Options, storage, the chat client and embeddings come from the composition root; the durable
+    /// client from the container unless the host registered its own <see cref="IDurableClientSource"/> first.
     /// </summary>
     public static IServiceCollection AddStoryWorkflowServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<WorkflowOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, OptionsValidation<WorkflowOptions>>());
+        services.TryAddSingleton<IDurableClientSource, RegisteredDurableClient>();
         services.TryAddSingleton<StoryStateUpdater>();
         services.TryAddSingleton<ParagraphCommitter>();
         services.TryAddSingleton<ChoiceDeadlines>();
         services.TryAddSingleton<StoryStarter>();
         services.TryAddSingleton<ChoiceRecorder>();
+        services.TryAddSingleton<ChoiceMaker>();
         services.TryAddSingleton<MemoryEditor>();
         services.TryAddSingleton<SchedulerSweep>();
         services.TryAddSingleton<StoryExport>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();
+        services.TryAddSingleton<StoryStatusReader>();
         services.TryAddSingleton<LongTermRecall>();
         services.TryAddSingleton<ModeSwitch>();
-        services.TryAddSingleton<StoryApiFactory>();
-        services.AddOptions<WebhookOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, OptionsValidation<WebhookOptions>>());
-        services.AddOptions<NotificationOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, OptionsValidation<NotificationOptions>>());
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
         services.TryAddSingleton<CallbackUrlPolicy>();
         services.TryAddSingleton<CallbackSender>();
         return services;
     }
+
+    /// <summary>The activity classes, for a host that makes each activity's function class from the container (Functions).</summary>
+    public static IReadOnlyList<Type> ActivityTypes { get; } =
+    [
+        typeof(InitializeStoryActivity), typeof(ChoosePlanActivity), typeof(ReadChoiceActivity), typeof(ApplyChoiceTimeoutActivity),
+        typeof(RetrieveMemoriesActivity), typeof(WriteParagraphActivity), typeof(CommitStepActivity), typeof(MarkNeedsAttentionActivity),
+        typeof(EndEpisodeActivity), typeof(BeginEpisodeActivity), typeof(NotifySubscribersActivity),
+    ];
 }

@@ -1,12 +1,11 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using RecurrentGpt.Api;
 using RecurrentGpt.Functions;
 using RecurrentGpt.Infrastructure.Embeddings;
 using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow;
-using RecurrentGpt.Workflow.Api;
 using RecurrentGpt.Workflow.Notifications;
 
 namespace RecurrentGpt.Deploy.Tests;

@@ -1,9 +1,9 @@
 using System.Reflection;
+using RecurrentGpt.Api;
 using RecurrentGpt.Infrastructure.Embeddings;
 using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow;
-using RecurrentGpt.Workflow.Api;
 using RecurrentGpt.Workflow.Notifications;
 
 namespace RecurrentGpt.Functions.Tests;

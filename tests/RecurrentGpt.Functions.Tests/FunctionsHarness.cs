@@ -6,11 +6,12 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RecurrentGpt.Core.Story;
+using RecurrentGpt.Functions.Engine;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
 using RecurrentGpt.Workflow;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Functions.Tests;
 
@@ -53,9 +54,12 @@ public sealed class FunctionsHarness : IAsyncDisposable
         return new FunctionsHarness(host);
     }
 
-    /// <summary>Starts a story the way the HTTP handler will: StoryStarter made with the invocation's durable client.</summary>
-    public Task<string> StartStoryAsync(NewStory story) =>
-        ActivatorUtilities.CreateInstance<StoryStarter>(Services, Client).StartAsync(story, CancellationToken.None);
+    /// <summary>Starts a story the way the HTTP handler will: the container's StoryStarter, with this call's durable client.</summary>
+    public async Task<string> StartStoryAsync(NewStory story)
+    {
+        Get<InvocationDurableClient>().Use(Client);
+        return await Get<StoryStarter>().StartAsync(story, CancellationToken.None);
+    }
 
     public async Task<StoryState> StateAsync(string storyId) =>
         (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State

@@ -1,18 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Api.Routes;
 using static RecurrentGpt.Functions.Tests.FunctionCatalog;
 
 namespace RecurrentGpt.Functions.Tests;
 
 public class HttpFunctionMetadataTests
 {
-    /// <summary>Every route of the contract with its method, as the OpenAPI document lists them.</summary>
-    private static IEnumerable<(string Method, string Route)> ContractRoutes() =>
-        JsonDocument.Parse(OpenApiDocument.Json).RootElement.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (operation.Name, path.Name.TrimStart('/'))));
-
     private static IReadOnlyList<(DeclaredFunction Function, HttpTriggerAttribute Trigger)> HttpFunctions() =>
         [.. DeclaredFunctions()
             .Select(f => (Function: f, Trigger: f.ParameterWith<HttpTriggerAttribute>()?.GetCustomAttribute<HttpTriggerAttribute>()))
@@ -20,21 +15,33 @@ public class HttpFunctionMetadataTests
             .Select(f => (f.Function, f.Trigger!))];
 
     [Fact]
-    public void Every_route_of_the_contract_has_exactly_one_http_function_and_no_function_is_outside_it()
+    public void Every_route_of_the_table_has_exactly_one_http_function_of_its_name_method_and_route_and_none_is_outside_it()
     {
-        var declared = HttpFunctions().Select(f => (Method: f.Trigger.Methods!.Single(), Route: f.Trigger.Route!)).ToList();
+        var declared = HttpFunctions().Select(f => $"{f.Function.Name} {f.Trigger.Methods!.Single().ToUpperInvariant()} {f.Trigger.Route}").Order().ToList();
 
-        Assert.Equal(ContractRoutes().Order(), declared.Order());
+        Assert.Equal(ApiRouteTable.All.Select(route => $"{route.Name} {route.Method} {route.Template}").Order(), declared);
     }
 
     [Fact]
-    public void Routes_that_change_a_story_need_the_function_key_and_only_the_webhook_and_the_document_are_anonymous()
+    public void Each_http_function_is_a_method_named_after_its_function_so_it_runs_the_route_of_that_name()
     {
+        // FunctionsHttp finds the route by the calling method's name: the [Function] name and the method's must agree.
+        Assert.All(HttpFunctions(), f => Assert.Equal(f.Function.Name, f.Function.Method.Name));
+    }
+
+    [Fact]
+    public void Routes_that_read_or_change_a_story_need_the_function_key_and_only_the_webhook_and_the_document_are_anonymous()
+    {
+        Dictionary<string, ApiRoute> routes = ApiRouteTable.All.ToDictionary(route => route.Name);
         foreach ((DeclaredFunction function, HttpTriggerAttribute trigger) in HttpFunctions())
         {
-            AuthorizationLevel expected = trigger.Route is ApiRoutes.PlanChoiceHook or ApiRoutes.OpenApi ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function;
+            AuthorizationLevel expected = routes[function.Name].Access is ApiAccess.Signed or ApiAccess.Public ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function;
             Assert.True(expected == trigger.AuthLevel, $"{function.Name} ({trigger.Methods!.Single()} {trigger.Route}) is {trigger.AuthLevel}, expected {expected}");
         }
+
+        Assert.Equal(
+            new[] { ApiRoutes.OpenApi, ApiRoutes.PlanChoiceHook }.Order(),
+            ApiRouteTable.All.Where(route => route.Access is ApiAccess.Signed or ApiAccess.Public).Select(route => route.Template).Order());
     }
 
     [Fact]

@@ -40,9 +40,9 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(202, chosen.Status);
         Assert.Equal(waiting.Number("paragraphCount") + 1, next.Number("paragraphCount"));
         Assert.Equal(2, next.Number("nextStep"));
-        HttpAnswer page = await http.RunAsync(HttpCall.To("GET", $"/api/stories/{id}/paragraphs"), (c, r) => c.Reads.ParagraphsAsync(r, c.Client, id, default));
+        HttpAnswer page = await http.RunAsync(HttpCall.To("GET", $"/api/stories/{id}/paragraphs"), (c, r) => c.Reads.ListParagraphs(r, c.Client, id, default));
         Assert.Equal(next.Number("paragraphCount"), page.Json.GetProperty("paragraphs").GetArrayLength());
-        HttpAnswer step = await http.RunAsync(HttpCall.To("GET", $"/api/stories/{id}/steps/1"), (c, r) => c.Reads.StepAsync(r, c.Client, id, "1", default));
+        HttpAnswer step = await http.RunAsync(HttpCall.To("GET", $"/api/stories/{id}/steps/1"), (c, r) => c.Reads.GetStep(r, c.Client, id, "1", default));
         Assert.Equal(waiting.Json.GetProperty("plans")[1].GetString(), step.Text("chosenPlan"));
     }
 
@@ -94,18 +94,18 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         HttpAnswer[] answers =
         [
             await http.GetAsync(Id),
-            await http.RunAsync(Call("GET"), (c, r) => c.Reads.ParagraphsAsync(r, c.Client, Id, default)),
-            await http.RunAsync(Call("GET").WithHeader("Accept", "*/*"), (c, r) => c.Reads.ExportAsync(r, c.Client, Id, default)),
-            await http.RunAsync(Call("GET"), (c, r) => c.Reads.StepAsync(r, c.Client, Id, "1", default)),
-            await http.RunAsync(HttpCall.To("GET", "/x", "plan=1"), (c, r) => c.Reads.RecallAsync(r, c.Client, Id, default)),
+            await http.RunAsync(Call("GET"), (c, r) => c.Reads.ListParagraphs(r, c.Client, Id, default)),
+            await http.RunAsync(Call("GET").WithHeader("Accept", "*/*"), (c, r) => c.Reads.ExportStory(r, c.Client, Id, default)),
+            await http.RunAsync(Call("GET"), (c, r) => c.Reads.GetStep(r, c.Client, Id, "1", default)),
+            await http.RunAsync(HttpCall.To("GET", "/x", "plan=1"), (c, r) => c.Reads.PreviewRecall(r, c.Client, Id, default)),
             await http.ChooseAsync(Id, new { step = 1, plan = 1 }),
             await http.EditMemoryAsync(Id, "W/\"x\"", "x"),
-            await http.RunAsync(Call("PUT").WithJson(new { text = "x" }), (c, r) => c.Changes.EditParagraphAsync(r, c.Client, Id, "0", default)),
-            await http.RunAsync(Call("PUT").WithJson(new { mode = "auto" }), (c, r) => c.Changes.ChangeModeAsync(r, c.Client, Id, default)),
-            await http.RunAsync(Call("POST"), (c, r) => c.Changes.PauseAsync(r, c.Client, Id, default)),
-            await http.RunAsync(Call("POST"), (c, r) => c.Changes.ResumeAsync(r, c.Client, Id, default)),
-            await http.RunAsync(Call("POST"), (c, r) => c.Changes.CancelAsync(r, c.Client, Id, default)),
-            await http.RunAsync(Call("POST"), (c, r) => c.Changes.RetryAsync(r, c.Client, Id, default)),
+            await http.RunAsync(Call("PUT").WithJson(new { text = "x" }), (c, r) => c.Changes.EditParagraph(r, c.Client, Id, "0", default)),
+            await http.RunAsync(Call("PUT").WithJson(new { mode = "auto" }), (c, r) => c.Changes.ChangeMode(r, c.Client, Id, default)),
+            await http.RunAsync(Call("POST"), (c, r) => c.Changes.PauseStory(r, c.Client, Id, default)),
+            await http.RunAsync(Call("POST"), (c, r) => c.Changes.ResumeStory(r, c.Client, Id, default)),
+            await http.RunAsync(Call("POST"), (c, r) => c.Changes.CancelStory(r, c.Client, Id, default)),
+            await http.RunAsync(Call("POST"), (c, r) => c.Changes.RetryStory(r, c.Client, Id, default)),
         ];
 
         Assert.All(answers, answer => Assert.Equal((404, "story-not-found"), (answer.Status, answer.ProblemType)));
@@ -125,8 +125,8 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             .WithHeader(WebhookSignature.SignatureHeader, signature)
             .WithHeader(WebhookSignature.DeliveryHeader, "functions-delivery");
 
-        HttpAnswer forged = await http.RunAsync(Delivery(WebhookSignature.Sign("not-the-shared-secret", now, body)), (c, r) => c.Webhook.ReceiveAsync(r, c.Client, default));
-        HttpAnswer signed = await http.RunAsync(Delivery(WebhookSignature.Sign(Secret, now, body)), (c, r) => c.Webhook.ReceiveAsync(r, c.Client, default));
+        HttpAnswer forged = await http.RunAsync(Delivery(WebhookSignature.Sign("not-the-shared-secret", now, body)), (c, r) => c.Webhook.PlanChoiceWebhook(r, c.Client, default));
+        HttpAnswer signed = await http.RunAsync(Delivery(WebhookSignature.Sign(Secret, now, body)), (c, r) => c.Webhook.PlanChoiceWebhook(r, c.Client, default));
 
         Assert.Equal((401, "invalid-signature"), (forged.Status, forged.ProblemType));
         Assert.Equal(200, signed.Status);
@@ -142,16 +142,16 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await http.WaitForAsync(id, s => s.Text("status") == "awaiting-choice");
         HttpCall Call(string method) => HttpCall.To(method, $"/api/stories/{id}");
 
-        Assert.Equal(202, (await http.RunAsync(Call("POST"), (c, r) => c.Changes.PauseAsync(r, c.Client, id, default))).Status);
+        Assert.Equal(202, (await http.RunAsync(Call("POST"), (c, r) => c.Changes.PauseStory(r, c.Client, id, default))).Status);
         await http.WaitForAsync(id, s => s.Text("status") == "paused");
-        Assert.Equal(202, (await http.RunAsync(Call("POST"), (c, r) => c.Changes.ResumeAsync(r, c.Client, id, default))).Status);
+        Assert.Equal(202, (await http.RunAsync(Call("POST"), (c, r) => c.Changes.ResumeStory(r, c.Client, id, default))).Status);
         await http.WaitForAsync(id, s => s.Text("status") == "awaiting-choice");
-        HttpAnswer markdown = await http.RunAsync(HttpCall.To("GET", "/x", "format=md"), (c, r) => c.Reads.ExportAsync(r, c.Client, id, default));
-        Assert.Equal(202, (await http.RunAsync(Call("POST"), (c, r) => c.Changes.CancelAsync(r, c.Client, id, default))).Status);
+        HttpAnswer markdown = await http.RunAsync(HttpCall.To("GET", "/x", "format=md"), (c, r) => c.Reads.ExportStory(r, c.Client, id, default));
+        Assert.Equal(202, (await http.RunAsync(Call("POST"), (c, r) => c.Changes.CancelStory(r, c.Client, id, default))).Status);
         await http.WaitForAsync(id, s => s.Text("status") == "cancelled");
-        HttpAnswer list = await http.RunAsync(HttpCall.To("GET", "/api/stories"), (c, r) => c.Reads.ListAsync(r, c.Client, default));
+        HttpAnswer list = await http.RunAsync(HttpCall.To("GET", "/api/stories"), (c, r) => c.Reads.ListStories(r, c.Client, default));
         var openApiCall = HttpCall.To("GET", "/api/openapi.json");
-        HttpAnswer openApi = await Functions.ExecuteAsync(openApiCall, new StoryReadFunctions(harness.Get<Workflow.Api.StoryApiFactory>()).OpenApi(openApiCall.Request));
+        HttpAnswer openApi = await Functions.ExecuteAsync(openApiCall, await http.Reads.OpenApiDocument(openApiCall.Request, default));
 
         IReadOnlyList<StoredParagraph> paragraphs = await harness.Get<ParagraphStore>().ReadRangeAsync(id, 0, 2, CancellationToken.None);
         Assert.All(paragraphs, p => Assert.Contains(p.Text.Trim(), markdown.Body, StringComparison.Ordinal));
@@ -171,17 +171,17 @@ public class HttpFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         public DurableTaskClient Client => harness.Client;
 
         public Task<HttpAnswer> CreateAsync(object body) =>
-            RunAsync(HttpCall.To("POST", "/api/stories").WithJson(body), (c, r) => c.Changes.CreateAsync(r, c.Client, default));
+            RunAsync(HttpCall.To("POST", "/api/stories").WithJson(body), (c, r) => c.Changes.CreateStory(r, c.Client, default));
 
         public Task<HttpAnswer> GetAsync(string id) =>
-            RunAsync(HttpCall.To("GET", $"/api/stories/{id}"), (c, r) => c.Reads.GetAsync(r, c.Client, id, default));
+            RunAsync(HttpCall.To("GET", $"/api/stories/{id}"), (c, r) => c.Reads.GetStory(r, c.Client, id, default));
 
         public Task<HttpAnswer> ChooseAsync(string id, object body) =>
-            RunAsync(HttpCall.To("POST", $"/api/stories/{id}/choice").WithJson(body), (c, r) => c.Changes.ChooseAsync(r, c.Client, id, default));
+            RunAsync(HttpCall.To("POST", $"/api/stories/{id}/choice").WithJson(body), (c, r) => c.Changes.RecordChoice(r, c.Client, id, default));
 
         public Task<HttpAnswer> EditMemoryAsync(string id, string etag, string memory) =>
             RunAsync(HttpCall.To("PUT", $"/api/stories/{id}/memory").WithJson(new { shortTermMemory = memory }).WithHeader("If-Match", etag),
-                (c, r) => c.Changes.EditMemoryAsync(r, c.Client, id, default));
+                (c, r) => c.Changes.EditMemory(r, c.Client, id, default));
 
         public async Task<HttpAnswer> RunAsync(HttpCall call, Func<Functions, HttpRequest, Task<IActionResult>> function) =>
             await ExecuteAsync(call, await function(this, call.Request));

@@ -27,6 +27,7 @@ public class WorkerSerializerTests
         [typeof(StoryProgress)] = Progress,
         [typeof(StoryOutcome)] = new StoryOutcome("s-abcdefghij", 8, "completed"),
         [typeof(ChoiceOutcome)] = new ChoiceOutcome(true),
+        [typeof(StepWritten)] = new StepWritten(4, 2),
         [typeof(Notification)] = new Notification("s-abcdefghij", NotificationKind.EpisodePublished, 4),
         [typeof(AttentionNote)] = new AttentionNote("s-abcdefghij", 4, "the model answered 429 three times"),
         [typeof(TimeoutPolicy)] = TimeoutPolicy.AutoChoose,

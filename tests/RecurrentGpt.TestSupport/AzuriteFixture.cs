@@ -1,4 +1,4 @@
-using RecurrentGpt.Infrastructure.Storage.Azurite;
+using RecurrentGpt.Local.Runtime.Azurite;
 
 namespace RecurrentGpt.TestSupport;
 

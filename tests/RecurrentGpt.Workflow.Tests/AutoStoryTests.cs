@@ -3,8 +3,10 @@ using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
 using RecurrentGpt.Workflow.Activities;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Commit;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Tests;
 

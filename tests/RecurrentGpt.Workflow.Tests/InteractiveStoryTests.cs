@@ -3,8 +3,11 @@ using RecurrentGpt.Core.Prompts;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
+using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Editing;
+using RecurrentGpt.Workflow.Refusals;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Tests;
 
@@ -42,11 +45,11 @@ public class InteractiveStoryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         VersionedState current = (await harness.Get<StoryStateStore>().GetAsync(id, CancellationToken.None))!;
         string edited = current.State.ShortTermMemory + " Mara Quint has stolen the harbour master's ledger.";
 
-        (EditResult saved, _) = await harness.Get<MemoryEditor>().EditAsync(id, current.ETag, edited, null, 400, CancellationToken.None);
+        VersionedState saved = await harness.Get<MemoryEditor>().EditAsync(id, current.ETag, edited, null, CancellationToken.None);
         await harness.Get<ChoiceRecorder>().RecordAsync(id, 1, "Mara Quint hides the ledger in the chapel crypt.", PlanChoiceSource.Own, null, CancellationToken.None);
         await harness.WaitForAsync(id, s => s.Step == 1);
 
-        Assert.Equal(EditResult.Saved, saved);
+        Assert.Equal(edited, saved.State.ShortTermMemory);
         StepRecord record = (await harness.Get<StepRecordStore>().ReadAsync(id, 1, CancellationToken.None))!;
         Assert.Contains("Mara Quint has stolen the harbour master's ledger.", record.Inputs.ShortTermMemory.Text, StringComparison.Ordinal);
         StoryState state = await harness.StateAsync(id);
@@ -63,12 +66,13 @@ public class InteractiveStoryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         StoryState waiting = await harness.WaitForAsync(id, s => s.Status == StoryStatus.AwaitingChoice);
         VersionedState current = (await harness.Get<StoryStateStore>().GetAsync(id, CancellationToken.None))!;
         MemoryEditor editor = harness.Get<MemoryEditor>();
-        (EditResult first, _) = await editor.EditAsync(id, current.ETag, "First editor's memory.", null, 400, CancellationToken.None);
+        VersionedState first = await editor.EditAsync(id, current.ETag, "First editor's memory.", null, CancellationToken.None);
 
-        (EditResult second, _) = await editor.EditAsync(id, current.ETag, "Second editor's memory.", null, 400, CancellationToken.None);
+        StoryRefusedException second = await Assert.ThrowsAsync<StoryRefusedException>(
+            () => editor.EditAsync(id, current.ETag, "Second editor's memory.", null, CancellationToken.None));
 
-        Assert.Equal(EditResult.Saved, first);
-        Assert.Equal(EditResult.Conflict, second);
+        Assert.NotEqual(current.ETag, first.ETag);
+        Assert.Equal(StoryRefusal.StaleVersion, second.Refusal);
         Assert.Equal("First editor's memory.", (await harness.StateAsync(id)).ShortTermMemory);
         Assert.NotEqual("First editor's memory.", waiting.ShortTermMemory);
     }

@@ -1,10 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.AI;
 using RecurrentGpt.Core.Story;
-using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.TestSupport;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Tests;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
+using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Workflow.Tests;
@@ -70,7 +71,7 @@ public class SchedulerSweepTests(AzuriteFixture azurite) : IClassFixture<Azurite
         time.Advance(TimeSpan.FromMinutes(11));
         await harness.Get<SchedulerSweep>().RunOnceAsync(CancellationToken.None);
         await harness.WaitForAsync(id, s => s.Status == StoryStatus.Paused);
-        await harness.Get<Steering.ChoiceRecorder>().RecordAsync(id, 1, waiting.Plans[0], PlanChoiceSource.Picked, 1, CancellationToken.None);
+        await harness.Get<ChoiceRecorder>().RecordAsync(id, 1, waiting.Plans[0], PlanChoiceSource.Picked, 1, CancellationToken.None);
 
         StoryState resumed = await harness.WaitForAsync(id, s => s.Step == 1);
         Assert.Equal(StoryStatus.AwaitingChoice, resumed.Status);

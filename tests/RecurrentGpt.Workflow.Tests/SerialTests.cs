@@ -3,9 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
+using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Contracts;
 using RecurrentGpt.Workflow.Scheduling;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Tests;
 

@@ -2,9 +2,6 @@ using System.Numerics.Tensors;
 
 namespace RecurrentGpt.Core.Retrieval;
 
-/// <summary>A scored entry of <see cref="VectorIndex.TopK"/>.</summary>
-public readonly record struct VectorMatch(int ParagraphIndex, float Score);
-
 /// <summary>
 /// Paragraph embeddings of one story in one contiguous block, normalised on insert so cosine similarity
 /// is a dot product. Each paragraph is embedded once, when committed; ranking never re-embeds.

@@ -12,11 +12,3 @@ public sealed record StepRequest(
     ShortTermMemory ShortTermMemory,
     IReadOnlyList<RetrievedMemory> LongTermMemories,
     string ChosenPlan);
-
-/// <summary>What the human simulator reads to pick a plan.</summary>
-public sealed record PlanChoiceRequest(
-    Premise Premise,
-    string Outline,
-    string LatestParagraph,
-    ShortTermMemory ShortTermMemory,
-    IReadOnlyList<string> Plans);

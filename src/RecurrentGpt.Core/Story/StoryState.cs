@@ -2,42 +2,6 @@ using RecurrentGpt.Core.Writing;
 
 namespace RecurrentGpt.Core.Story;
 
-public enum StoryMode
-{
-    Interactive,
-    Auto,
-}
-
-public enum StoryStatus
-{
-    /// <summary>Accepted; the opening is not written yet.</summary>
-    Created,
-
-    /// <summary>A step is being written.</summary>
-    Writing,
-
-    /// <summary>Plans are waiting for the writer's choice.</summary>
-    AwaitingChoice,
-
-    /// <summary>The model kept failing; the story waits for a Retry.</summary>
-    NeedsAttention,
-
-    Paused,
-    Completed,
-    Cancelled,
-
-    /// <summary>A serial between episodes: it waits for the schedule to bring the next one due.</summary>
-    AwaitingEpisode,
-}
-
-/// <summary>What happens when an interactive wait passes its deadline.</summary>
-public enum TimeoutPolicy
-{
-    KeepWaiting,
-    AutoChoose,
-    Pause,
-}
-
 /// <summary>
 /// The story's current state: the row <c>state</c> of its partition in table StoryMemory, guarded by ETag.
 /// What a writer edits here (memory, plans, outline) is what the next step reads.

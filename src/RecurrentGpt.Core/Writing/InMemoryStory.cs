@@ -5,77 +5,54 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Core.Writing;
 
-/// <summary>A committed paragraph and its long-term memory entry.</summary>
-public sealed record StoryParagraph(string Text, string Summary);
-
-/// <summary>What one step did: its outcome, the memories it recalled and every model exchange.</summary>
-public sealed record StepReport(int Step, StepOutcome Outcome, IReadOnlyList<RetrievedMemory> Recalled, IReadOnlyList<ModelExchange> Exchanges);
-
 /// <summary>
-/// The recurrence driven end to end in memory: retrieve, write, commit, choose. It serves rehearsals, benchmarks
-/// and tests of the cell itself; stories that must survive a restart run in the durable workflow instead.
+/// The recurrence driven end to end in memory, for rehearsals and the benchmarks: a thin driver over the rules the
+/// durable workflow's activities apply (<see cref="RecallPolicy"/>, <see cref="StepInputs"/>, <see cref="RecommendedChoice"/>,
+/// <see cref="StoryAdvance"/>), with the state held here instead of in a table row. Stories that must survive a restart
+/// run in the workflow.
 /// </summary>
-public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<string, Embedding<float>> embedder)
+public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<string, Embedding<float>> embedder, StoryMode mode = StoryMode.Auto)
 {
     private readonly List<StoryParagraph> _paragraphs = [];
     private VectorIndex? _index;
+    private StoryState? _state;
 
-    public Premise? Premise { get; private set; }
-
-    public string Title { get; private set; } = string.Empty;
-
-    public string Outline { get; private set; } = string.Empty;
+    public StoryState State => _state ?? throw new InvalidOperationException("Open the story before reading its state.");
 
     public IReadOnlyList<StoryParagraph> Paragraphs => _paragraphs;
 
-    public ShortTermMemory Memory { get; set; } = ShortTermMemory.Empty;
-
-    public IReadOnlyList<string> Plans { get; private set; } = [];
-
-    public int? RecommendedPlan { get; private set; }
-
-    public int Step { get; private set; }
+    public ShortTermMemory Memory => ShortTermMemory.FromText(State.ShortTermMemory);
 
     public TokenUsage Usage { get; private set; } = TokenUsage.None;
-
-    private WriterSettings Settings => writer.Prompts.Settings;
 
     public async Task<WriterResult<OpeningOutcome>> OpenAsync(Premise premise, CancellationToken cancellationToken)
     {
         WriterResult<OpeningOutcome> result = await writer.OpenAsync(premise, cancellationToken);
-        Premise = premise;
-        Title = result.Value.Opening.Title;
-        Outline = result.Value.Opening.Outline;
-        Memory = result.Value.Memory;
-        Plans = result.Value.Opening.Plans;
-        Usage = Usage.Add(result.Usage);
+        var created = new StoryState { StoryId = "in-memory", Premise = premise, Mode = mode, TargetParagraphs = StoryLimits.MaxTargetParagraphs, Settings = writer.Prompts.Settings };
         foreach (string paragraph in result.Value.Opening.Paragraphs)
         {
             await CommitAsync(new StoryParagraph(paragraph, ParagraphSummary.FromFirstSentence(paragraph)), cancellationToken);
         }
 
+        _state = StoryAdvance.Opened(created, result.Value, result.Exchanges);
+        Usage = Usage.Add(result.Usage);
         return result;
     }
 
     /// <summary>One step of the recurrence with <paramref name="plan"/> as the chosen plan.</summary>
-    public async Task<StepReport> WriteAsync(string plan, bool recommend, CancellationToken cancellationToken)
+    public async Task<StepReport> WriteAsync(string plan, CancellationToken cancellationToken)
     {
-        if (Premise is null)
-        {
-            throw new InvalidOperationException("Open the story before writing steps.");
-        }
-
-        IReadOnlyList<RetrievedMemory> recalled = await RecallAsync(plan, cancellationToken);
-        var request = new StepRequest(Premise, Title, Outline, Step + 1, _paragraphs[^1].Text, Memory, recalled, plan);
-        WriterResult<StepOutcome> result = await writer.WriteStepAsync(request, recommend, cancellationToken);
+        StoryState state = State;
+        int step = state.Step + 1;
+        IReadOnlyList<RetrievedMemory> recalled = await RecallAsync(state, plan, cancellationToken);
+        StepRequest request = StepInputs.For(state, step, _paragraphs[^1].Text, recalled, plan);
+        WriterResult<StepOutcome> result = await writer.WriteStepAsync(request, RecommendedChoice.IsAskedFor(state), cancellationToken);
         StepDraft draft = result.Value.Draft;
         await CommitAsync(new StoryParagraph(draft.Paragraph, draft.Summary), cancellationToken);
-        Memory = result.Value.Memory;
-        Plans = draft.Plans;
-        RecommendedPlan = draft.RecommendedPlan;
-        Step++;
+        var record = new StepRecord(state.StoryId, step, request, result.Exchanges, draft, result.Value.Memory.Text, result.Value.Bounding, DateTimeOffset.UtcNow);
+        _state = StoryAdvance.Committed(state, record);
         Usage = Usage.Add(result.Usage);
-        return new StepReport(Step, result.Value, recalled, result.Exchanges);
+        return new StepReport(step, result.Value, recalled, result.Exchanges);
     }
 
     /// <summary>
@@ -84,30 +61,31 @@ public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<st
     /// </summary>
     public async Task<string> ChooseAsync(CancellationToken cancellationToken)
     {
-        if (Settings.RecommendPlanInStep && RecommendedPlan is int recommended)
+        StoryState state = State;
+        if (RecommendedChoice.For(state, state.Step + 1, DateTimeOffset.UtcNow) is PlanChoice recommended)
         {
-            return Plans[recommended - 1];
+            return recommended.Plan;
         }
 
-        var choice = new PlanChoiceRequest(Premise!, Outline, _paragraphs[^1].Text, Memory, Plans);
-        WriterResult<PlanPick> pick = await writer.ChoosePlanAsync(choice, cancellationToken);
+        WriterResult<PlanPick> pick = await writer.ChoosePlanAsync(StepInputs.ForChoice(state, _paragraphs[^1].Text), cancellationToken);
+        _state = StoryAdvance.Charged(state, pick.Usage);
         Usage = Usage.Add(pick.Usage);
         return pick.Value.RefinedPlan;
     }
 
-    private async Task<IReadOnlyList<RetrievedMemory>> RecallAsync(string plan, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RetrievedMemory>> RecallAsync(StoryState state, string plan, CancellationToken cancellationToken)
     {
-        if (_index is null || Settings.RecalledParagraphs == 0)
+        if (_index is null || RecallPolicy.For(state) is not RecallPolicy policy)
         {
             return [];
         }
 
         Embedding<float> query = await embedder.GenerateAsync(plan, cancellationToken: cancellationToken);
-        IReadOnlyList<VectorMatch> matches = _index.TopK(query.Vector.Span, Settings.RecalledParagraphs, excludedParagraph: _paragraphs.Count - 1);
+        IReadOnlyList<VectorMatch> matches = _index.TopK(query.Vector.Span, policy.Count, policy.ExcludedParagraph);
         return matches.Select((m, rank) => new RetrievedMemory(
             m.ParagraphIndex,
             _paragraphs[m.ParagraphIndex].Summary,
-            rank == 0 && Settings.RecallBestMatchInFull ? _paragraphs[m.ParagraphIndex].Text : null,
+            rank == 0 && policy.BestMatchInFull ? _paragraphs[m.ParagraphIndex].Text : null,
             m.Score)).ToList();
     }
 

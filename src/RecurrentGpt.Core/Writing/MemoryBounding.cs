@@ -1,5 +1,3 @@
-using RecurrentGpt.Core.Memory;
-
 namespace RecurrentGpt.Core.Writing;
 
 /// <summary>What it took to keep the memory under its cap.</summary>
@@ -9,9 +7,3 @@ public enum MemoryBounding
     Compressed,
     Trimmed,
 }
-
-/// <summary>A step's result: the parsed draft, and the memory after its update was applied and bounded.</summary>
-public sealed record StepOutcome(Story.StepDraft Draft, ShortTermMemory Memory, MemoryBounding Bounding);
-
-/// <summary>The opening, with its first memory already bounded.</summary>
-public sealed record OpeningOutcome(Story.StoryOpening Opening, ShortTermMemory Memory, MemoryBounding Bounding);

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RecurrentGpt.Functions.Engine;
 using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Functions;
@@ -10,7 +10,7 @@ namespace RecurrentGpt.Functions;
 /// The scheduler's periodic sweep. The timer is a singleton across instances (the host holds a lease), so one
 /// sweep runs at a time; a failed sweep throws and the next tick finds the same due entries.
 /// </summary>
-public sealed partial class SchedulerSweepFunction(IServiceProvider services, ILogger<SchedulerSweepFunction> log)
+public sealed partial class SchedulerSweepFunction(SchedulerSweep sweep, InvocationDurableClient clients, ILogger<SchedulerSweepFunction> log)
 {
     public const string Name = "SchedulerSweep";
 
@@ -24,7 +24,7 @@ public sealed partial class SchedulerSweepFunction(IServiceProvider services, IL
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        SchedulerSweep sweep = ActivatorUtilities.CreateInstance<SchedulerSweep>(services, client);
+        clients.Use(client);
         SweepReport report = await sweep.RunOnceAsync(cancellationToken);
         if (report.Due > 0)
         {

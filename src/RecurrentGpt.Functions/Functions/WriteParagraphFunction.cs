@@ -8,6 +8,6 @@ namespace RecurrentGpt.Functions;
 public sealed class WriteParagraphFunction(WriteParagraphActivity activity)
 {
     [Function(WorkflowNames.WriteParagraph)]
-    public Task<bool> RunAsync([ActivityTrigger] WriteRequest write, string instanceId) =>
+    public Task<StepWritten> RunAsync([ActivityTrigger] WriteRequest write, string instanceId) =>
         activity.RunAsync(new StoryActivityContext(WorkflowNames.WriteParagraph, instanceId), write);
 }

@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Api.Routes;
 
 namespace RecurrentGpt.Functions.Http;
 
-/// <summary>The plan-choice webhook: anonymous at the host, because the handler checks the delivery's HMAC signature.</summary>
-public sealed class PlanChoiceWebhookFunction(StoryApiFactory api)
+/// <summary>The plan-choice webhook (<see cref="ApiAccess.Signed"/>): anonymous at the host, because the handler checks the delivery's HMAC signature.</summary>
+public sealed class PlanChoiceWebhookFunction(FunctionsHttp http)
 {
-    [Function("PlanChoiceWebhook")]
-    public Task<IActionResult> ReceiveAsync(
+    [Function(nameof(PlanChoiceWebhook))]
+    public Task<IActionResult> PlanChoiceWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PlanChoiceHook)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.WebhookFor(client).ReceiveAsync(request, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, RouteArgs.None, cancellationToken);
 }

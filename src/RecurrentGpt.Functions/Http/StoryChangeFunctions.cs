@@ -2,73 +2,73 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Api.Routes;
 
 namespace RecurrentGpt.Functions.Http;
 
-/// <summary>The contract's routes that change a story; each needs the function key (AuthorizationLevel.Function).</summary>
-public sealed class StoryChangeFunctions(StoryApiFactory api)
+/// <summary>The contract's routes that change a story (<see cref="ApiAccess.Change"/>): each needs the function key.</summary>
+public sealed class StoryChangeFunctions(FunctionsHttp http)
 {
-    [Function("CreateStory")]
-    public Task<IActionResult> CreateAsync(
+    [Function(nameof(CreateStory))]
+    public Task<IActionResult> CreateStory(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Stories)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).CreateAsync(request, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, RouteArgs.None, cancellationToken);
 
-    [Function("RecordChoice")]
-    public Task<IActionResult> ChooseAsync(
+    [Function(nameof(RecordChoice))]
+    public Task<IActionResult> RecordChoice(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Choice)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).ChooseAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("EditMemory")]
-    public Task<IActionResult> EditMemoryAsync(
+    [Function(nameof(EditMemory))]
+    public Task<IActionResult> EditMemory(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Memory)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).EditMemoryAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("EditParagraph")]
-    public Task<IActionResult> EditParagraphAsync(
+    [Function(nameof(EditParagraph))]
+    public Task<IActionResult> EditParagraph(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Paragraph)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
         string n,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).EditParagraphAsync(request, id, n, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
 
-    [Function("ChangeMode")]
-    public Task<IActionResult> ChangeModeAsync(
+    [Function(nameof(ChangeMode))]
+    public Task<IActionResult> ChangeMode(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Mode)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).ChangeModeAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("PauseStory")]
-    public Task<IActionResult> PauseAsync(
+    [Function(nameof(PauseStory))]
+    public Task<IActionResult> PauseStory(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Pause)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).PauseAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("ResumeStory")]
-    public Task<IActionResult> ResumeAsync(
+    [Function(nameof(ResumeStory))]
+    public Task<IActionResult> ResumeStory(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Resume)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).ResumeAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("CancelStory")]
-    public Task<IActionResult> CancelAsync(
+    [Function(nameof(CancelStory))]
+    public Task<IActionResult> CancelStory(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Cancel)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).CancelAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("RetryStory")]
-    public Task<IActionResult> RetryAsync(
+    [Function(nameof(RetryStory))]
+    public Task<IActionResult> RetryStory(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Retry)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).RetryAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 }

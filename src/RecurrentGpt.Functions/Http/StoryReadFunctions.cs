@@ -2,56 +2,58 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using RecurrentGpt.Workflow.Api;
+using RecurrentGpt.Api.Routes;
 
 namespace RecurrentGpt.Functions.Http;
 
-/// <summary>The contract's read routes: each binds its trigger and hands the request to the Workflow handler.</summary>
-public sealed class StoryReadFunctions(StoryApiFactory api)
+/// <summary>The contract's read routes (<see cref="ApiAccess.Read"/>): each binds its trigger and runs its route.</summary>
+public sealed class StoryReadFunctions(FunctionsHttp http)
 {
-    [Function("ListStories")]
-    public Task<IActionResult> ListAsync(
+    [Function(nameof(ListStories))]
+    public Task<IActionResult> ListStories(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stories)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).ListAsync(request, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, RouteArgs.None, cancellationToken);
 
-    [Function("GetStory")]
-    public Task<IActionResult> GetAsync(
+    [Function(nameof(GetStory))]
+    public Task<IActionResult> GetStory(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Story)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).GetAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("ListParagraphs")]
-    public Task<IActionResult> ParagraphsAsync(
+    [Function(nameof(ListParagraphs))]
+    public Task<IActionResult> ListParagraphs(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Paragraphs)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).ParagraphsAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("ExportStory")]
-    public Task<IActionResult> ExportAsync(
+    [Function(nameof(ExportStory))]
+    public Task<IActionResult> ExportStory(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Export)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).ExportAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("GetStep")]
-    public Task<IActionResult> StepAsync(
+    [Function(nameof(GetStep))]
+    public Task<IActionResult> GetStep(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Step)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
         string n,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).StepAsync(request, id, n, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
 
-    [Function("PreviewRecall")]
-    public Task<IActionResult> RecallAsync(
+    [Function(nameof(PreviewRecall))]
+    public Task<IActionResult> PreviewRecall(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Recall)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        CancellationToken cancellationToken) => ApiActionResult.Of(api.For(client).RecallAsync(request, id, cancellationToken));
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
-    [Function("OpenApiDocument")]
-    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
-        new ApiActionResult(Workflow.Api.OpenApiDocument.Result());
+    /// <summary>Anonymous (<see cref="ApiAccess.Public"/>), and needs no durable client.</summary>
+    [Function(nameof(OpenApiDocument))]
+    public Task<IActionResult> OpenApiDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request,
+        CancellationToken cancellationToken) => http.RunAsync(request, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using RecurrentGpt.Local.Hosting;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Refusals;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Local.Cli;
 

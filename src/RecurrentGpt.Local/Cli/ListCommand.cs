@@ -1,5 +1,4 @@
 using System.Globalization;
-using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Hosting;
 

@@ -2,13 +2,9 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Local.Cli;
 
-/// <summary>A writer's answer to the plan question.</summary>
-internal sealed record PlanAnswer(string Plan, PlanChoiceSource Source, int? PlanIndex);
-
 /// <summary>Interactive mode's question: pick a plan, edit one in place, or write your own.</summary>
 internal sealed class PlanPrompt(TextReader input, TextWriter output)
 {
-    private const int MaxPlanLength = 4000;
     private const int MaxAttempts = 20;
 
     /// <summary>The writer's answer, or null when input ends.</summary>
@@ -56,5 +52,5 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
         return null;
     }
 
-    private static string Bound(string plan) => plan.Length <= MaxPlanLength ? plan.Trim() : plan[..MaxPlanLength].Trim();
+    private static string Bound(string plan) => plan.Length <= StoryLimits.MaxPlanChars ? plan.Trim() : plan[..StoryLimits.MaxPlanChars].Trim();
 }

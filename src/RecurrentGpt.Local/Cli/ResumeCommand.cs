@@ -3,7 +3,7 @@ using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Hosting;
 using RecurrentGpt.Workflow;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Local.Cli;
 

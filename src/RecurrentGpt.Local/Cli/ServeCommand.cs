@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using RecurrentGpt.Local.Hosting;
 using RecurrentGpt.Local.Serve;
-using RecurrentGpt.Workflow.Api;
 
 namespace RecurrentGpt.Local.Cli;
 
@@ -34,7 +33,7 @@ internal sealed class ServeCommand(ModelChoice model, LocalStoryHostFactory host
         LocalApiServer server;
         try
         {
-            server = await LocalApiServer.StartAsync(bind, port, key, storyHost.Get<StoryApiFactory>(), storyHost.Client, cancellationToken);
+            server = await LocalApiServer.StartAsync(bind, port, key, storyHost.Runtime.Services, cancellationToken);
         }
         catch (IOException ex)
         {

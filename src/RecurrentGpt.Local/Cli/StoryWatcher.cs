@@ -4,7 +4,8 @@ using RecurrentGpt.Core.Memory;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Hosting;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Local.Cli;
 

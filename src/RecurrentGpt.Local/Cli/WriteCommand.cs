@@ -1,6 +1,7 @@
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Local.Hosting;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Refusals;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Local.Cli;
 
@@ -20,18 +21,18 @@ internal sealed class WriteCommand(ModelChoice model, LocalStoryHostFactory host
         }
 
         string topic = args.Positional[0].Trim();
-        if (topic.Length > 2000)
+        if (topic.Length > StoryLimits.MaxTopicChars)
         {
-            throw new UsageException($"the premise is {topic.Length} characters; the limit is 2000");
+            throw new UsageException($"the premise is {topic.Length} characters; the limit is {StoryLimits.MaxTopicChars}");
         }
 
-        int paragraphs = args.Number("paragraphs", 8, 1, StoryStarter.MaxTargetParagraphs);
+        int paragraphs = args.Number("paragraphs", 8, 1, StoryLimits.MaxTargetParagraphs);
         StoryMode mode = args.Choice("mode", "auto", "auto", "interactive") == "auto" ? StoryMode.Auto : StoryMode.Interactive;
         StoryLanguage language = StoryLanguages.TryParse(args.Choice("language", "en", "en", "zh")) ?? StoryLanguage.English;
         string genre = args.Text("genre") ?? (language == StoryLanguage.Chinese ? "悬疑" : "mystery");
-        if (genre.Length > 100)
+        if (genre.Length > StoryLimits.MaxGenreChars)
         {
-            throw new UsageException("option --genre is longer than 100 characters");
+            throw new UsageException($"option --genre is longer than {StoryLimits.MaxGenreChars} characters");
         }
 
         string id = StoryIds.Check(args.Text("id") ?? StoryId.New());
@@ -43,7 +44,7 @@ internal sealed class WriteCommand(ModelChoice model, LocalStoryHostFactory host
         {
             await host.Get<StoryStarter>().StartAsync(new NewStory(id, new Premise(genre, topic, null, language), mode, paragraphs), cancellationToken);
         }
-        catch (Infrastructure.Storage.StoryAlreadyExistsException)
+        catch (StoryRefusedException refused) when (refused.Refusal == StoryRefusal.StoryExists)
         {
             throw new UsageException($"a story with id \"{id}\" exists already; continue it with rgpt resume {id}");
         }

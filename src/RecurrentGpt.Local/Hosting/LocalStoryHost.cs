@@ -1,20 +1,18 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RecurrentGpt.Infrastructure.Storage;
-using RecurrentGpt.Infrastructure.Storage.Azurite;
+using RecurrentGpt.Api.Hosting;
 using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Runtime;
+using RecurrentGpt.Local.Runtime.Azurite;
 using RecurrentGpt.Workflow;
-using RecurrentGpt.Workflow.Api;
-using RecurrentGpt.Workflow.Notifications;
-using RecurrentGpt.Workflow.Scheduling;
 
 namespace RecurrentGpt.Local.Hosting;
 
 /// <summary>
 /// Everything a story needs on one machine: Azurite (reused when one answers, else started and later stopped), the local
-/// durable runtime with the same orchestrator and activities as the Functions app, the stores and the scheduler sweep.
+/// durable runtime with the same orchestrator and activities as the Functions app, and the services the shared
+/// composition root makes from the same configuration the Functions app reads.
 /// </summary>
 internal sealed class LocalStoryHost : IAsyncDisposable
 {
@@ -35,16 +33,15 @@ internal sealed class LocalStoryHost : IAsyncDisposable
         where T : notnull => _runtime.Services.GetRequiredService<T>();
 
     /// <summary>
-    /// Starts the host. A configured <c>Storage:ConnectionString</c> (a storage account, or an Azurite the caller runs)
-    /// is used as it is; otherwise rgpt manages Azurite on the default ports with its data under <paramref name="paths"/>.
+    /// Starts the host. Configured storage (a connection string to an account or to an Azurite the caller runs) is used as
+    /// it is; with none, rgpt manages Azurite on the default ports with its data under <paramref name="paths"/>.
     /// </summary>
     /// <param name="tuneRuntime">Adjusts the runtime's limits (the benchmarks raise its concurrency).</param>
     public static async Task<LocalStoryHost> StartAsync(
         LocalPaths paths, ModelChoice model, IConfiguration configuration, CancellationToken cancellationToken, Action<LocalRuntimeOptions>? tuneRuntime = null)
     {
-        string? configured = configuration[$"{StorageOptions.SectionName}:ConnectionString"];
         AzuriteProcess? azurite = null;
-        if (string.IsNullOrWhiteSpace(configured))
+        if (!LocalStorage.IsConfigured(configuration))
         {
             try
             {
@@ -56,30 +53,18 @@ internal sealed class LocalStoryHost : IAsyncDisposable
             }
         }
 
-        string connectionString = configured ?? azurite!.ConnectionString;
         try
         {
-            var storage = new StorageOptions { ConnectionString = connectionString };
+            IConfiguration effective = LocalStorage.WithManagedAzurite(configuration, azurite?.ConnectionString);
             var runtimeOptions = new LocalRuntimeOptions();
-            configuration.GetSection("Runtime").Bind(runtimeOptions);
-            runtimeOptions.StorageConnectionString = connectionString;
+            effective.GetSection("Runtime").Bind(runtimeOptions);
+            runtimeOptions.StorageConnectionString = LocalStorage.RuntimeConnectionString(effective);
             tuneRuntime?.Invoke(runtimeOptions);
             LocalDurableRuntime runtime = await LocalDurableRuntime.StartAsync(
                 runtimeOptions,
                 registry => registry.AddStoryWorkflow(),
-                services =>
-                {
-                    services.AddStoryStorage(storage);
-                    services.AddSingleton(model.Chat);
-                    services.AddSingleton(model.Embeddings);
-                    services.AddStoryWorkflowServices();
-                    services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.SectionName));
-                    services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
-                    services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
-                    services.AddHostedService<SchedulerService>();
-                },
+                services => AddServices(services, effective, model),
                 cancellationToken);
-            await runtime.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
             return new LocalStoryHost(azurite, runtime);
         }
         catch
@@ -92,6 +77,16 @@ internal sealed class LocalStoryHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>rgpt's services: the composition root the Functions app uses, with the model rgpt chose and the scheduler as a background service.</summary>
+    public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration, ModelChoice model) =>
+        services.AddStoryServices(configuration, new StoryHostOptions
+        {
+            Chat = model.Chat,
+            ChatDescription = model.Description,
+            Embeddings = model.Embeddings,
+            RunsScheduler = true,
+        });
 
     public async ValueTask DisposeAsync()
     {

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RecurrentGpt.Api.Problems;
+using RecurrentGpt.Api.Routes;
 using RecurrentGpt.Local.Studio;
-using RecurrentGpt.Workflow.Api;
 
 namespace RecurrentGpt.Local.Serve;
 
@@ -27,10 +27,15 @@ internal sealed class LocalApiServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Every endpoint the server answers, as method and route pattern (the studio's files among them).</summary>
+    internal IReadOnlyList<(string Method, string Pattern)> Endpoints =>
+        [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))))];
+
     /// <summary>The studio's address with the key in the fragment: browsers never send a fragment, and the page moves it into its session.</summary>
     public Uri StudioAddress(LocalApiKey key) => new(Address, "/#key=" + Uri.EscapeDataString(key.Value));
 
-    public static async Task<LocalApiServer> StartAsync(IPAddress bind, int port, LocalApiKey key, StoryApiFactory apis, DurableTaskClient client, CancellationToken cancellationToken)
+    public static async Task<LocalApiServer> StartAsync(IPAddress bind, int port, LocalApiKey key, IServiceProvider services, CancellationToken cancellationToken)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -46,39 +51,38 @@ internal sealed class LocalApiServer : IAsyncDisposable
         // Answers routing writes without a body — no such route (404), a method a route does not take (405) — get the
         // contract's error format here, one place for every path, under /api or not.
         app.UseStatusCodePages(context => ApiResults.Problem(StatusProblem(context.HttpContext), context.HttpContext.Request.Path).ExecuteAsync(context.HttpContext));
-        StoryApi api = apis.For(client);
-        PlanChoiceWebhook webhook = apis.WebhookFor(client);
         app.MapStudio(StudioAssets.FromAssembly(typeof(LocalApiServer).Assembly));
 
-        RouteGroupBuilder routes = app.MapGroup(ApiRoutes.Prefix);
-        RouteGroupBuilder keyed = routes.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
-            key.Admits(context.HttpContext.Request)
-                ? await next(context)
-                : ApiResults.Problem(new ApiProblem(401, "key-required", "A key is required",
-                    $"send the key rgpt serve printed at start-up in the {LocalApiKey.Header} header (or the {LocalApiKey.Query} query)"),
-                    context.HttpContext.Request.Path));
-
-        routes.MapGet(ApiRoutes.Stories, (HttpRequest r, CancellationToken ct) => api.ListAsync(r, ct));
-        routes.MapGet(ApiRoutes.Story, (HttpRequest r, string id, CancellationToken ct) => api.GetAsync(r, id, ct));
-        routes.MapGet(ApiRoutes.Paragraphs, (HttpRequest r, string id, CancellationToken ct) => api.ParagraphsAsync(r, id, ct));
-        routes.MapGet(ApiRoutes.Export, (HttpRequest r, string id, CancellationToken ct) => api.ExportAsync(r, id, ct));
-        routes.MapGet(ApiRoutes.Step, (HttpRequest r, string id, string n, CancellationToken ct) => api.StepAsync(r, id, n, ct));
-        routes.MapGet(ApiRoutes.Recall, (HttpRequest r, string id, CancellationToken ct) => api.RecallAsync(r, id, ct));
-        routes.MapGet(ApiRoutes.OpenApi, () => OpenApiDocument.Result());
-        routes.MapPost(ApiRoutes.PlanChoiceHook, (HttpRequest r, CancellationToken ct) => webhook.ReceiveAsync(r, ct));
-        keyed.MapPost(ApiRoutes.Stories, (HttpRequest r, CancellationToken ct) => api.CreateAsync(r, ct));
-        keyed.MapPost(ApiRoutes.Choice, (HttpRequest r, string id, CancellationToken ct) => api.ChooseAsync(r, id, ct));
-        keyed.MapPut(ApiRoutes.Memory, (HttpRequest r, string id, CancellationToken ct) => api.EditMemoryAsync(r, id, ct));
-        keyed.MapPut(ApiRoutes.Paragraph, (HttpRequest r, string id, string n, CancellationToken ct) => api.EditParagraphAsync(r, id, n, ct));
-        keyed.MapPost(ApiRoutes.Pause, (HttpRequest r, string id, CancellationToken ct) => api.PauseAsync(r, id, ct));
-        keyed.MapPost(ApiRoutes.Resume, (HttpRequest r, string id, CancellationToken ct) => api.ResumeAsync(r, id, ct));
-        keyed.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, CancellationToken ct) => api.CancelAsync(r, id, ct));
-        keyed.MapPut(ApiRoutes.Mode, (HttpRequest r, string id, CancellationToken ct) => api.ChangeModeAsync(r, id, ct));
-        keyed.MapPost(ApiRoutes.Retry, (HttpRequest r, string id, CancellationToken ct) => api.RetryAsync(r, id, ct));
+        ApiEndpoint endpoint = services.GetRequiredService<ApiEndpoint>();
+        foreach (ApiRoute route in ApiRouteTable.All)
+        {
+            RouteHandlerBuilder mapped = app.MapMethods(route.Path, [route.Method], (HttpRequest request) =>
+                endpoint.RunAsync(route, request, Arguments(request.RouteValues), request.HttpContext.RequestAborted));
+            if (route.Access == ApiAccess.Change)
+            {
+                mapped.AddEndpointFilter(async (context, next) => key.Admits(context.HttpContext.Request)
+                    ? await next(context)
+                    : ApiResults.Problem(KeyRequired, context.HttpContext.Request.Path));
+            }
+        }
 
         await app.StartAsync(cancellationToken);
         int boundPort = new Uri(app.Urls.First()).Port;
         return new LocalApiServer(app, new Uri($"http://{(bind.Equals(IPAddress.Any) ? "127.0.0.1" : bind.ToString())}:{boundPort}"));
+    }
+
+    private static readonly ApiProblem KeyRequired = new(401, "key-required", "A key is required",
+        $"send the key rgpt serve printed at start-up in the {LocalApiKey.Header} header (or the {LocalApiKey.Query} query)");
+
+    private static RouteArgs Arguments(RouteValueDictionary values)
+    {
+        var args = new RouteArgs();
+        foreach ((string name, object? value) in values)
+        {
+            args[name] = value?.ToString();
+        }
+
+        return args;
     }
 
     private static ApiProblem StatusProblem(HttpContext context) => context.Response.StatusCode switch

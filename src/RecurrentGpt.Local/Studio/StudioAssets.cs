@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 
 namespace RecurrentGpt.Local.Studio;
 
-/// <summary>One file of the writer's studio, read once from the rgpt assembly.</summary>
-internal sealed record StudioAsset(string Name, byte[] Content, string ContentType, string ETag);
-
 /// <summary>
 /// The writer's studio as embedded in rgpt (<c>Studio/wwwroot</c>): plain files, no build step, the same folder that
 /// deploys as-is to Azure Static Web Apps. Only file types the studio uses are served, each with its own content type.

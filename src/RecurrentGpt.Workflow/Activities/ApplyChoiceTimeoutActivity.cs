@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
 

@@ -1,11 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
-using RecurrentGpt.Core.Memory;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
 
@@ -34,14 +33,9 @@ public sealed class ChoosePlanActivity(
         {
             StoredParagraph latest = await paragraphs.ReadAsync(step.StoryId, state.ParagraphCount - 1, CancellationToken.None)
                 ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {step.StoryId} is missing");
-            var request = new PlanChoiceRequest(state.Premise, state.Outline, latest.Text, ShortTermMemory.FromText(state.ShortTermMemory), state.Plans);
-            WriterResult<PlanPick> pick = await new RecurrentWriter(chat, state.Settings).ChoosePlanAsync(request, CancellationToken.None);
+            WriterResult<PlanPick> pick = await new RecurrentWriter(chat, state.Settings).ChoosePlanAsync(StepInputs.ForChoice(state, latest.Text), CancellationToken.None);
             choice = new PlanChoice(step.Step, pick.Value.RefinedPlan, PlanChoiceSource.Simulator, pick.Value.ChosenPlan, time.GetUtcNow());
-            await updater.UpdateAsync(step.StoryId, current => current with
-            {
-                InputTokens = current.InputTokens + pick.Usage.InputTokens,
-                OutputTokens = current.OutputTokens + pick.Usage.OutputTokens,
-            }, CancellationToken.None);
+            await updater.UpdateAsync(step.StoryId, current => StoryAdvance.Charged(current, pick.Usage), CancellationToken.None);
         }
 
         await states.TryRecordChoiceAsync(step.StoryId, choice, CancellationToken.None);

@@ -4,7 +4,9 @@ using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
 using RecurrentGpt.Workflow.Scheduling;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Commit;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
 
@@ -39,19 +41,7 @@ public sealed class CommitStepActivity(
             committer.CommitAsync(step.StoryId, index, draft.Paragraph, draft.Summary, step.Step, ParagraphAuthor.Model, 1, CancellationToken.None),
             states.WriteSnapshotAsync(step.StoryId, new MemorySnapshot(step.Step, state.Outline, record.MemoryAfter, draft.Plans, draft.RecommendedPlan, index + 1), CancellationToken.None));
 
-        TokenUsage usage = TokenUsage.Of(record.Exchanges);
-        StoryState committed = await updater.UpdateAsync(step.StoryId, current => current.Step >= step.Step ? null : current with
-        {
-            Step = step.Step,
-            ParagraphCount = index + 1,
-            ShortTermMemory = record.MemoryAfter,
-            Plans = draft.Plans,
-            RecommendedPlan = draft.RecommendedPlan,
-            Status = InitializeStoryActivity.NextStatus(current, index + 1),
-            ModelId = record.Exchanges[^1].ModelId ?? current.ModelId,
-            InputTokens = current.InputTokens + usage.InputTokens,
-            OutputTokens = current.OutputTokens + usage.OutputTokens,
-        }, CancellationToken.None, known: read);
+        StoryState committed = await updater.UpdateAsync(step.StoryId, current => current.Step >= step.Step ? null : StoryAdvance.Committed(current, record), CancellationToken.None, known: read);
 
         await catalogue.UpsertAsync(StorySummaries.Of(committed), CancellationToken.None);
         await deadlines.ScheduleAsync(committed, CancellationToken.None);
@@ -64,7 +54,7 @@ public sealed class CommitStepActivity(
     /// </summary>
     private async Task<bool> ChooseNextAsync(StoryState committed, int nextStep)
     {
-        if (committed.Mode != StoryMode.Auto || StoryProgress.Of(committed).IsFinished || SerialCalendar.EndsEpisode(committed)
+        if (committed.Mode != StoryMode.Auto || StoryLifecycle.IsFinished(committed) || SerialCalendar.EndsEpisode(committed)
             || RecommendedChoice.For(committed, nextStep, time.GetUtcNow()) is not PlanChoice choice)
         {
             return false;

@@ -1,11 +1,12 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
-using RecurrentGpt.Core.Memory;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Commit;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
 
@@ -46,32 +47,10 @@ public sealed class InitializeStoryActivity(
         var snapshot = new MemorySnapshot(0, opening.Outline, result.Value.Memory.Text, opening.Plans, null, opening.Paragraphs.Count);
         await states.WriteSnapshotAsync(storyId, snapshot, CancellationToken.None);
 
-        TokenUsage usage = result.Usage;
-        StoryState opened = await updater.UpdateAsync(storyId, current => current.IsOpened ? null : current with
-        {
-            Title = opening.Title,
-            Outline = opening.Outline,
-            ShortTermMemory = result.Value.Memory.Text,
-            Plans = opening.Plans,
-            RecommendedPlan = null,
-            Step = 0,
-            ParagraphCount = opening.Paragraphs.Count,
-            Status = NextStatus(current, opening.Paragraphs.Count),
-            AttentionReason = null,
-            ModelId = result.Exchanges[^1].ModelId ?? current.ModelId,
-            InputTokens = current.InputTokens + usage.InputTokens,
-            OutputTokens = current.OutputTokens + usage.OutputTokens,
-        }, CancellationToken.None);
+        StoryState opened = await updater.UpdateAsync(storyId, current => current.IsOpened ? null : StoryAdvance.Opened(current, result.Value, result.Exchanges), CancellationToken.None);
 
         await catalogue.UpsertAsync(StorySummaries.Of(opened), CancellationToken.None);
         await deadlines.ScheduleAsync(opened, CancellationToken.None);
         return StoryProgress.Of(opened);
     }
-
-    // A story cancelled while this step was in flight stays cancelled.
-    internal static StoryStatus NextStatus(StoryState state, int paragraphCount) =>
-        state.Status == StoryStatus.Cancelled ? StoryStatus.Cancelled
-        : paragraphCount >= state.TargetParagraphs ? StoryStatus.Completed
-        : state.Mode == StoryMode.Interactive ? StoryStatus.AwaitingChoice
-        : StoryStatus.Writing;
 }

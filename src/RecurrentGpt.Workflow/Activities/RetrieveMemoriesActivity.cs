@@ -1,8 +1,10 @@
 using Microsoft.DurableTask;
 using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Recall;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
 
@@ -17,7 +19,7 @@ public sealed class RetrieveMemoriesActivity(
     {
         Task<PlanChoice?> recorded = states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None);
         StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
-        if (!LongTermRecall.HasMemories(state))
+        if (RecallPolicy.For(state) is null)
         {
             return [];
         }

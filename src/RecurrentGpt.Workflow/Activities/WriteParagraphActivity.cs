@@ -1,11 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
-using RecurrentGpt.Core.Memory;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
 
@@ -21,13 +20,13 @@ public sealed class WriteParagraphActivity(
     ParagraphStore paragraphs,
     StepRecordStore records,
     IChatClient chat,
-    TimeProvider time) : TaskActivity<WriteRequest, bool>
+    TimeProvider time) : TaskActivity<WriteRequest, StepWritten>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, WriteRequest write)
+    public override async Task<StepWritten> RunAsync(TaskActivityContext context, WriteRequest write)
     {
         if (await records.ReadAsync(write.StoryId, write.Step, CancellationToken.None) is not null)
         {
-            return true;
+            return new StepWritten(write.Step, 0);
         }
 
         StoryState state = await updater.UpdateAsync(write.StoryId, current =>
@@ -35,27 +34,26 @@ public sealed class WriteParagraphActivity(
             CancellationToken.None);
         if (state.Step >= write.Step)
         {
-            return true;
+            return new StepWritten(write.Step, 0);
         }
 
         PlanChoice choice = await states.GetChoiceAsync(write.StoryId, write.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"no plan is recorded for step {write.Step} of story {write.StoryId}");
         StoredParagraph previous = await paragraphs.ReadAsync(write.StoryId, state.ParagraphCount - 1, CancellationToken.None)
             ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
-        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(write, state.Settings);
+        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(write, RecallPolicy.For(state));
 
-        var request = new StepRequest(state.Premise, state.Title, state.Outline, write.Step, previous.Text, ShortTermMemory.FromText(state.ShortTermMemory), recalled, choice.Plan);
-        bool recommend = state.Mode == StoryMode.Auto && state.Settings.RecommendPlanInStep;
-        WriterResult<StepOutcome> result = await new RecurrentWriter(chat, state.Settings).WriteStepAsync(request, recommend, CancellationToken.None);
+        StepRequest request = StepInputs.For(state, write.Step, previous.Text, recalled, choice.Plan);
+        WriterResult<StepOutcome> result = await new RecurrentWriter(chat, state.Settings).WriteStepAsync(request, RecommendedChoice.IsAskedFor(state), CancellationToken.None);
 
         var record = new StepRecord(write.StoryId, write.Step, request, result.Exchanges, result.Value.Draft, result.Value.Memory.Text, result.Value.Bounding, time.GetUtcNow());
         await records.WriteAsync(record, CancellationToken.None);
-        return true;
+        return new StepWritten(write.Step, result.Exchanges.Count);
     }
 
-    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(WriteRequest write, WriterSettings settings)
+    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(WriteRequest write, RecallPolicy? policy)
     {
-        if (!settings.RecallBestMatchInFull || write.Recalled.Count == 0)
+        if (policy is not { BestMatchInFull: true } || write.Recalled.Count == 0)
         {
             return write.Recalled;
         }

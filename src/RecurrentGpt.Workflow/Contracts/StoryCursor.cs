@@ -7,12 +7,3 @@ namespace RecurrentGpt.Workflow.Contracts;
 /// when it is absent (the first execution, or a restart after a long wait) the execution reads the state itself.
 /// </summary>
 public sealed record StoryCursor(string StoryId, int Step, ModelRetry Retry, StoryProgress? Progress = null);
-
-/// <summary>Attempts of a model-calling activity, and the first delay between them (doubling after each).</summary>
-public sealed record ModelRetry(int Attempts, TimeSpan FirstDelay);
-
-/// <summary>Names one step of one story: the input of most activities.</summary>
-public sealed record StepRef(string StoryId, int Step);
-
-/// <summary>A story that needs attention, and why.</summary>
-public sealed record AttentionNote(string StoryId, int Step, string Reason);

@@ -24,15 +24,9 @@ public sealed record StoryProgress(
     bool HasCallback = false,
     bool NextPlanChosen = false)
 {
-    public bool IsFinished => ParagraphCount >= TargetParagraphs || Status is StoryStatus.Completed or StoryStatus.Cancelled;
+    public bool IsFinished => StoryLifecycle.IsFinished(ParagraphCount, TargetParagraphs, Status);
 
     public static StoryProgress Of(StoryState state) =>
         new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans,
             state.Episode, SerialCalendar.EndsEpisode(state), state.CallbackUrl is not null);
 }
-
-/// <summary>The orchestration's custom status: small (well under 16 KB) and enough for a client to show where the story is.</summary>
-public sealed record StoryStatusView(int Step, string Mode, string Status, int ParagraphCount, IReadOnlyList<string>? Plans, string? Reason);
-
-/// <summary>How an execution ended: the story's final state in brief.</summary>
-public sealed record StoryOutcome(string StoryId, int ParagraphCount, string Status);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Workflow.Signing;
 
 namespace RecurrentGpt.Workflow.Notifications;
@@ -86,7 +87,7 @@ public sealed partial class CallbackSender : IDisposable
                             $"callback {deliveryId} to host \"{uri.Host}\" was refused with {lastOutcome}; a client error is not retried");
                     }
 
-                    retryAfter = RetryAfter(response.Headers.RetryAfter, _time.GetUtcNow());
+                    retryAfter = RetryAfter.Read(response.Headers, _time.GetUtcNow());
                 }
                 catch (HttpRequestException ex) when (Refusal(ex) is CallbackAddressRefusedException refused)
                 {
@@ -127,13 +128,6 @@ public sealed partial class CallbackSender : IDisposable
         TimeSpan wanted = retryAfter is TimeSpan asked && asked > backoff ? asked : backoff;
         return wanted < options.MaxRetryDelay ? wanted : options.MaxRetryDelay;
     }
-
-    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
-    {
-        { Delta: TimeSpan delta } => delta,
-        { Date: DateTimeOffset date } => date > now ? date - now : TimeSpan.Zero,
-        _ => null,
-    };
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

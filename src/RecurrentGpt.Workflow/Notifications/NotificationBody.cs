@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RecurrentGpt.Core.Story;
-using RecurrentGpt.Workflow.Api;
 using RecurrentGpt.Workflow.Contracts;
 
 namespace RecurrentGpt.Workflow.Notifications;
@@ -26,8 +25,8 @@ public sealed record NotificationBody(
     public static string DeliveryId(Notification notification) =>
         $"{notification.StoryId}-{KindName(notification.Kind)}-{notification.Step}";
 
-    public static string KindName(NotificationKind kind) => ApiJson.Name(kind);
+    public static string KindName(NotificationKind kind) => ContractJson.Name(kind);
 
     // The contract's own JSON: what a subscriber receives reads like what the API answers.
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, ApiJson.Options);
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, ContractJson.Options);
 }

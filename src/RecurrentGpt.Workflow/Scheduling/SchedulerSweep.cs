@@ -1,13 +1,10 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Engine;
 
 namespace RecurrentGpt.Workflow.Scheduling;
-
-/// <summary>What one sweep did.</summary>
-public sealed record SweepReport(int Due, int DoorbellsRung, int DeadlinesRaised, int EpisodesRaised, int Dropped);
 
 /// <summary>
 /// The one periodic sweep behind all time-driven work: it reads only the due-work index (what is due now, oldest first,
@@ -19,7 +16,7 @@ public sealed partial class SchedulerSweep(
     DueWorkIndex due,
     StoryStateStore states,
     WebhookDeliveryLog deliveries,
-    DurableTaskClient client,
+    IDurableClientSource engine,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
     ILogger<SchedulerSweep> log)
@@ -85,7 +82,7 @@ public sealed partial class SchedulerSweep(
     {
         try
         {
-            await client.RaiseEventAsync(entry.StoryId, eventName, entry.Step, cancellationToken);
+            await engine.Client.RaiseEventAsync(entry.StoryId, eventName, entry.Step, cancellationToken);
             LogRaised(entry.StoryId, entry.Step, eventName);
             return true;
         }

@@ -4,23 +4,6 @@ using System.Text;
 
 namespace RecurrentGpt.Workflow.Signing;
 
-public enum SignatureCheck
-{
-    Valid,
-
-    /// <summary>The timestamp or signature header is absent.</summary>
-    Missing,
-
-    /// <summary>A header is present but not in the expected form.</summary>
-    Malformed,
-
-    /// <summary>The timestamp lies outside the accepted window (replay protection).</summary>
-    OutsideWindow,
-
-    /// <summary>The signature does not match the body and timestamp.</summary>
-    Mismatch,
-}
-
 /// <summary>
 /// The one signing scheme for webhooks in both directions: HMAC-SHA256 over "{unix seconds}." followed by the raw body,
 /// sent as <c>sha256={hex}</c>. Signing the timestamp with the body lets a receiver reject replays outside the window.

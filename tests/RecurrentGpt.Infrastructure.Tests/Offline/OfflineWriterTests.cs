@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using RecurrentGpt.Core.Memory;
-using RecurrentGpt.Core.Parsing;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Offline;

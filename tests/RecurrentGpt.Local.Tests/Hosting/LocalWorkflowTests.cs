@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using RecurrentGpt.Core.Story;
@@ -8,7 +7,8 @@ using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Hosting;
 using RecurrentGpt.TestSupport;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Local.Tests.Hosting;
 
@@ -26,30 +26,26 @@ public class LocalWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         StoryStateStore states = host.Get<StoryStateStore>();
         ChoiceRecorder recorder = host.Get<ChoiceRecorder>();
 
-        var clock = Stopwatch.StartNew();
-        StoryState state = (await states.GetAsync(id, CancellationToken.None))!.State;
-        while (state.Status != StoryStatus.Completed && clock.Elapsed < TimeSpan.FromMinutes(4))
-        {
-            if (state.Status == StoryStatus.AwaitingChoice)
+        // Answers each wait as it comes: a reading that waits gets its choice recorded, and the polling goes on.
+        StoryState state = await Polling.UntilAsync(
+            async () =>
             {
-                await recorder.RecordAsync(id, state.Step + 1, state.Plans[state.Step % 3], PlanChoiceSource.Picked, (state.Step % 3) + 1, CancellationToken.None);
-            }
+                StoryState read = await StateAsync(states, id);
+                if (read.Status == StoryStatus.AwaitingChoice)
+                {
+                    await recorder.RecordAsync(id, read.Step + 1, read.Plans[read.Step % 3], PlanChoiceSource.Picked, (read.Step % 3) + 1, CancellationToken.None);
+                }
 
-            await Task.Delay(50);
-            state = (await states.GetAsync(id, CancellationToken.None))!.State;
-        }
+                return read;
+            },
+            read => read.Status == StoryStatus.Completed,
+            last => $"step {last?.Step}, {last?.Status}",
+            TimeSpan.FromMinutes(4));
 
-        Assert.Equal(StoryStatus.Completed, state.Status);
         Assert.Equal(20, state.Step);
 
         // The state row says completed once the last commit lands; the instance finishes an episode later.
-        while (clock.Elapsed < TimeSpan.FromMinutes(5)
-            && (await host.Client.GetInstanceAsync(id))?.RuntimeStatus != Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, (await host.Client.GetInstanceAsync(id))?.RuntimeStatus);
+        await WaitForEngineStatusAsync(host, id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed);
         Assert.Equal(0, host.Runtime.Log.OutOfOrderMessageCount);
         Assert.Contains(host.Runtime.Log.Entries, e => e.Message.Contains("committed step 20", StringComparison.Ordinal));
     }
@@ -63,18 +59,20 @@ public class LocalWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         StoryStateStore states = host.Get<StoryStateStore>();
 
         int atStep10 = -1;
-        var clock = Stopwatch.StartNew();
-        StoryState state = (await states.GetAsync(id, CancellationToken.None))!.State;
-        while (state.Status != StoryStatus.Completed && clock.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            if (atStep10 < 0 && state.Step >= 10)
+        StoryState state = await Polling.UntilAsync(
+            async () =>
             {
-                atStep10 = await CountRowsAsync(history, id);
-            }
+                StoryState read = await StateAsync(states, id);
+                if (atStep10 < 0 && read.Step >= 10)
+                {
+                    atStep10 = await CountRowsAsync(history, id);
+                }
 
-            await Task.Delay(50);
-            state = (await states.GetAsync(id, CancellationToken.None))!.State;
-        }
+                return read;
+            },
+            read => read.Status == StoryStatus.Completed,
+            last => $"step {last?.Step}, {last?.Status}",
+            TimeSpan.FromMinutes(5));
 
         int atEnd = await CountRowsAsync(history, id);
         Assert.Equal(50, state.Step);
@@ -91,28 +89,32 @@ public class LocalWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await using LocalStoryHost host = await StartAsync();
         string id = await host.Get<StoryStarter>().StartAsync(new NewStory("pause-resume", Lighthouse, StoryMode.Interactive, 4), CancellationToken.None);
         StoryStateStore states = host.Get<StoryStateStore>();
-        var clock = Stopwatch.StartNew();
-        while ((await states.GetAsync(id, CancellationToken.None))!.State.Status != StoryStatus.AwaitingChoice && clock.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(50);
-        }
+        StoryState waiting = await WaitForStatusAsync(states, id, StoryStatus.AwaitingChoice);
 
         await host.Client.SuspendInstanceAsync(id, "paused by the writer");
         await WaitForEngineStatusAsync(host, id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended);
-        StoryState waiting = (await states.GetAsync(id, CancellationToken.None))!.State;
         await host.Get<ChoiceRecorder>().RecordAsync(id, 1, waiting.Plans[0], PlanChoiceSource.Picked, 1, CancellationToken.None);
 
-        // Suspended: the recorded choice waits; nothing is written until the resume.
-        await Task.Delay(1000);
-        Assert.Equal(0, (await states.GetAsync(id, CancellationToken.None))!.State.Step);
+        // Suspended: the recorded choice waits; nothing is written until the resume, although the runtime works on.
+        await WriteAnotherStoryAsync(host, "pause-resume-control");
+        Assert.Equal(0, (await StateAsync(states, id)).Step);
 
         await host.Client.ResumeInstanceAsync(id, "resumed by the writer");
-        while ((await states.GetAsync(id, CancellationToken.None))!.State.Step < 1 && clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await Task.Delay(50);
-        }
+        StoryState resumed = await Polling.UntilAsync(() => StateAsync(states, id), read => read.Step >= 1, last => $"step {last?.Step}, {last?.Status}", TimeSpan.FromMinutes(2));
 
-        Assert.Equal(1, (await states.GetAsync(id, CancellationToken.None))!.State.Step);
+        Assert.Equal(1, resumed.Step);
+    }
+
+    [Fact]
+    public async Task The_container_the_storage_section_names_is_the_one_rgpt_writes_to()
+    {
+        await using LocalStoryHost host = await StartAsync(("Storage:ContainerName", "tales-local"));
+        await host.Get<StoryStarter>().StartAsync(new NewStory("container-named", Lighthouse, StoryMode.Auto, 3), CancellationToken.None);
+        await WaitForStatusAsync(host.Get<StoryStateStore>(), "container-named", StoryStatus.Completed);
+
+        var service = new Azure.Storage.Blobs.BlobServiceClient(await azurite.ConnectionStringAsync());
+        Assert.Equal(3, await CountBlobsAsync(service.GetBlobContainerClient("tales-local"), "container-named/paragraphs/"));
+        Assert.Equal(0, await CountBlobsAsync(service.GetBlobContainerClient("stories"), "container-named/"));
     }
 
     [Fact]
@@ -122,46 +124,61 @@ public class LocalWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await using (LocalStoryHost host = await StartAsync())
         {
             await host.Get<StoryStarter>().StartAsync(new NewStory(id, Lighthouse, StoryMode.Interactive, 4), CancellationToken.None);
-            StoryStateStore states = host.Get<StoryStateStore>();
-            var clock = Stopwatch.StartNew();
-            while ((await states.GetAsync(id, CancellationToken.None))!.State.Status != StoryStatus.AwaitingChoice && clock.Elapsed < TimeSpan.FromMinutes(1))
-            {
-                await Task.Delay(50);
-            }
-
+            await WaitForStatusAsync(host.Get<StoryStateStore>(), id, StoryStatus.AwaitingChoice);
             await host.Client.SuspendInstanceAsync(id, "paused by the writer");
             await WaitForEngineStatusAsync(host, id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended);
         }
 
+        // The restarted runtime has taken up its work (another story is written start to finish), and this one stays paused.
         await using LocalStoryHost restarted = await StartAsync();
-        await Task.Delay(2000);
+        await WriteAnotherStoryAsync(restarted, "pause-restart-control");
         Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended, (await restarted.Client.GetInstanceAsync(id))?.RuntimeStatus);
+        Assert.Equal(0, (await StateAsync(restarted.Get<StoryStateStore>(), id)).Step);
     }
 
-    private static async Task WaitForEngineStatusAsync(LocalStoryHost host, string id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus expected)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if ((await host.Client.GetInstanceAsync(id))?.RuntimeStatus == expected)
-            {
-                return;
-            }
+    private static async Task<StoryState> StateAsync(StoryStateStore states, string id) =>
+        (await states.GetAsync(id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"story {id} has no state");
 
-            await Task.Delay(50);
+    private static Task<StoryState> WaitForStatusAsync(StoryStateStore states, string id, StoryStatus status) =>
+        Polling.UntilAsync(() => StateAsync(states, id), read => read.Status == status, last => $"step {last?.Step}, {last?.Status}");
+
+    private static Task WaitForEngineStatusAsync(LocalStoryHost host, string id, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus expected) =>
+        Polling.UntilAsync(() => host.Client.GetInstanceAsync(id), instance => instance?.RuntimeStatus == expected, last => $"engine: {last?.RuntimeStatus}");
+
+    /// <summary>A short auto story written to the end on the same runtime: proof that the runtime takes up and finishes work.</summary>
+    private static async Task WriteAnotherStoryAsync(LocalStoryHost host, string id)
+    {
+        await host.Get<StoryStarter>().StartAsync(new NewStory(id, Lighthouse, StoryMode.Auto, 4), CancellationToken.None);
+        await WaitForStatusAsync(host.Get<StoryStateStore>(), id, StoryStatus.Completed);
+    }
+
+    private async Task<LocalStoryHost> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var values = new Dictionary<string, string?> { ["Storage:ConnectionString"] = await azurite.ConnectionStringAsync() };
+        foreach ((string key, string value) in settings)
+        {
+            values[key] = value;
         }
 
-        Assert.Equal(expected, (await host.Client.GetInstanceAsync(id))?.RuntimeStatus);
-    }
-
-    private async Task<LocalStoryHost> StartAsync()
-    {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = await azurite.ConnectionStringAsync(),
-        }).Build();
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var model = new ModelChoice(new OfflineWriter(), Embeddings.Value, "offline writer", IsOffline: true);
         return await LocalStoryHost.StartAsync(new LocalPaths(azurite.DataFolder), model, configuration, CancellationToken.None);
+    }
+
+    private static async Task<int> CountBlobsAsync(Azure.Storage.Blobs.BlobContainerClient container, string prefix)
+    {
+        if (!await container.ExistsAsync())
+        {
+            return 0;
+        }
+
+        int blobs = 0;
+        await foreach (Azure.Storage.Blobs.Models.BlobItem _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            blobs++;
+        }
+
+        return blobs;
     }
 
     private static async Task<int> CountRowsAsync(TableClient table, string partition)

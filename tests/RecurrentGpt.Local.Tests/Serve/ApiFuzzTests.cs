@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RecurrentGpt.Api.Handlers;
+using RecurrentGpt.Api.Routes;
 using RecurrentGpt.Local.Tests.Cli;
 using RecurrentGpt.TestSupport;
 using RecurrentGpt.Workflow.Signing;
@@ -19,15 +21,12 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
     private const int Requests = 2_400;
     private static readonly string[] RealIds = ["fuzz-waiting", "fuzz-done"];
 
-    private static readonly (string Method, string Path, bool HasBody, bool Changes)[] Routes =
-    [
-        ("POST", "stories", true, true), ("GET", "stories", false, false), ("GET", "stories/{id}", false, false),
-        ("GET", "stories/{id}/paragraphs", false, false), ("PUT", "stories/{id}/paragraphs/{n}", true, true),
-        ("GET", "stories/{id}/export", false, false), ("POST", "stories/{id}/choice", true, true), ("PUT", "stories/{id}/memory", true, true),
-        ("GET", "stories/{id}/steps/{n}", false, false), ("GET", "stories/{id}/recall", false, false), ("PUT", "stories/{id}/mode", true, true),
-        ("POST", "stories/{id}/pause", false, true), ("POST", "stories/{id}/resume", false, true), ("POST", "stories/{id}/cancel", false, true),
-        ("POST", "stories/{id}/retry", false, true), ("POST", "hooks/plan-choice", true, true), ("GET", "openapi.json", false, false),
-    ];
+    // Every route of the contract, from the one route table; whether it takes a body, from the OpenAPI document.
+    private static readonly (string Method, string Path, bool HasBody, bool Changes)[] Routes = [.. ApiRouteTable.All.Select(route => (
+        route.Method,
+        route.Template,
+        OpenApiOperation(route).TryGetProperty("requestBody", out _),
+        route.Access is ApiAccess.Change or ApiAccess.Signed))];
 
     private static readonly string[] TrickIds =
     [
@@ -42,6 +41,9 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
     private static readonly string[] Values = ["1", "-1", "0", "2147483648", "-9223372036854775809", "1e400", "3.5", "NaN", "true", "null", "[]", "{}", "\"\"",
         "\"auto\"", "\"interactive\"", "\"en\"", "\"zh\"", "\"https://10.0.0.1/x\"", "\"http://[::1]/\"", "\"\\ud800\"", "\"\\u0000\"", "\"中文的故事\"",
         "\"\\u202e\"", "[\"a\",\"b\",\"c\"]", "[1,2,3]", "{\"cron\":\"* * * * *\",\"paragraphsPerEpisode\":1}", "\"" + new string('x', 70_000) + "\""];
+
+    private static JsonElement OpenApiOperation(ApiRoute route) =>
+        JsonDocument.Parse(OpenApiDocument.Json).RootElement.GetProperty("paths").GetProperty("/" + route.Template).GetProperty(route.Method.ToLowerInvariant());
 
     [Fact]
     public async Task Thousands_of_malformed_requests_get_no_5xx_and_leave_existing_stories_unchanged_to_the_byte()

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Signing;
 
@@ -162,10 +163,12 @@ public sealed class CallbackSenderTests : IAsyncLifetime
     {
         DateTimeOffset now = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), CallbackSender.RetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), now));
-        Assert.Equal(TimeSpan.FromSeconds(20), CallbackSender.RetryAfter(new RetryConditionHeaderValue(now.AddSeconds(20)), now));
-        Assert.Equal(TimeSpan.Zero, CallbackSender.RetryAfter(new RetryConditionHeaderValue(now.AddSeconds(-20)), now));
-        Assert.Null(CallbackSender.RetryAfter(null, now));
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryAfter.Read(Answer(new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))).Headers, now));
+        Assert.Equal(TimeSpan.FromSeconds(20), RetryAfter.Read(Answer(new RetryConditionHeaderValue(now.AddSeconds(20))).Headers, now));
+        Assert.Equal(TimeSpan.Zero, RetryAfter.Read(Answer(new RetryConditionHeaderValue(now.AddSeconds(-20))).Headers, now));
+        Assert.Null(RetryAfter.Read(Answer(null).Headers, now));
+
+        static HttpResponseMessage Answer(RetryConditionHeaderValue? retryAfter) => new(System.Net.HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = retryAfter } };
     }
 
     private string HookUrl() => new Uri(_receiver.BaseUrl, "hook").ToString();

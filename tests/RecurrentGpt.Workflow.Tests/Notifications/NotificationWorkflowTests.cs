@@ -3,15 +3,14 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RecurrentGpt.Core.Story;
-using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.TestSupport;
+using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Contracts;
 using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Signing;
-using RecurrentGpt.Workflow.Steering;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Tests.Notifications;
 

@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Requests;
+
+public sealed record ModeChangeRequest(string? Mode);

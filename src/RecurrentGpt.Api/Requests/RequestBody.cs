@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using RecurrentGpt.Api.Problems;
+using RecurrentGpt.Workflow.Contracts;
+
+namespace RecurrentGpt.Api.Requests;
+
+/// <summary>Reads a request body under the size limit (413 past it) and parses JSON with clear 400s for what is malformed.</summary>
+public static class RequestBody
+{
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw ApiProblem.TooLarge($"the body has {request.ContentLength} bytes; the limit is {maxBytes}");
+        }
+
+        // Content-Length may be absent (chunked): count while reading and stop one byte past the limit.
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        while (true)
+        {
+            int read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length)), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw ApiProblem.TooLarge($"the body is over the limit of {maxBytes} bytes");
+            }
+        }
+    }
+
+    public static async Task<T> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class => Parse<T>(await ReadBytesAsync(request, ApiLimits.MaxBodyBytes, cancellationToken), request.ContentType);
+
+    public static T Parse<T>(byte[] body, string? contentType)
+        where T : class
+    {
+        if (contentType is not null && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiProblem(415, "unsupported-media-type", "Send JSON", $"the body must be application/json, not {contentType}");
+        }
+
+        if (body.Length == 0)
+        {
+            throw ApiProblem.Invalid("the body is empty; send a JSON object");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, ContractJson.Options) ?? throw ApiProblem.Invalid("the body must be a JSON object, not null");
+        }
+        catch (JsonException ex)
+        {
+            throw ApiProblem.Invalid(Describe(ex));
+        }
+    }
+
+    /// <summary>Says what is wrong in the client's terms: the serializer's own messages name .NET types.</summary>
+    private static string Describe(JsonException ex)
+    {
+        string path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return $"unknown field {path}; see /api/openapi.json for the fields this route takes";
+        }
+
+        if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return $"{path} has a value of the wrong type";
+        }
+
+        return ex.LineNumber is long line
+            ? $"the body is not valid JSON (near {path}, line {line + 1}, byte {ex.BytePositionInLine + 1})"
+            : $"the body is not valid JSON (near {path})";
+    }
+}

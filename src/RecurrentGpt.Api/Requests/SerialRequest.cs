@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Requests;
+
+public sealed record SerialRequest(string? Cron, int? ParagraphsPerEpisode);

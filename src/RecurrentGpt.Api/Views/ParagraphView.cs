@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Views;
+
+public sealed record ParagraphView(int Index, string Text, int Step, int Revision, string Author);

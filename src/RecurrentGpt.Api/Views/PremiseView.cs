@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Views;
+
+public sealed record PremiseView(string Genre, string Topic, string? Description, string Language);

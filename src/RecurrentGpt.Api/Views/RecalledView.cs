@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Views;
+
+public sealed record RecalledView(int Paragraph, string Summary, double Score);

@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Views;
+
+public sealed record SerialView(string Cron, int ParagraphsPerEpisode);

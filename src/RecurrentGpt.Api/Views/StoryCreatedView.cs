@@ -1,0 +1,3 @@
+namespace RecurrentGpt.Api.Views;
+
+public sealed record StoryCreatedView(string Id, string StatusUrl);

@@ -1,0 +1,4 @@
+namespace RecurrentGpt.Core.Story;
+
+/// <summary>Row <c>choice-{step:D6}</c>: the plan chosen for a step. The first choice recorded for a step wins.</summary>
+public sealed record PlanChoice(int Step, string Plan, PlanChoiceSource Source, int? PlanIndex, DateTimeOffset RecordedAt);

@@ -1,0 +1,7 @@
+namespace RecurrentGpt.Core.Story;
+
+public enum StoryMode
+{
+    Interactive,
+    Auto,
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Engine;
+using RecurrentGpt.Workflow.Refusals;
+
+namespace RecurrentGpt.Workflow.Choices;
+
+/// <summary>
+/// Records a plan choice the one way every host does it: the choice row first (the first writer wins), then, for an
+/// interactive story, a doorbell entry in the due-work index and the PlanChosen event; if the event is lost, the sweep
+/// rings again. A reader's vote for a serial's next step is recorded the same way, while the serial waits for its episode.
+/// </summary>
+public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDurableClientSource engine, IOptions<WorkflowOptions> options, TimeProvider time)
+{
+    public async Task<ChoiceResult> RecordAsync(string storyId, int step, string plan, PlanChoiceSource source, int? planIndex, CancellationToken cancellationToken)
+    {
+        StoryId.Require(storyId);
+        if (string.IsNullOrWhiteSpace(plan) || plan.Length > StoryLimits.MaxPlanChars)
+        {
+            throw new ArgumentException($"a plan must have 1 to {StoryLimits.MaxPlanChars} characters");
+        }
+
+        VersionedState state = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
+        if (state.State.Step + 1 != step)
+        {
+            return ChoiceResult.StaleStep;
+        }
+
+        var choice = new PlanChoice(step, plan.Trim(), source, planIndex, time.GetUtcNow());
+        if (!await states.TryRecordChoiceAsync(storyId, choice, cancellationToken))
+        {
+            return ChoiceResult.AlreadyChosen;
+        }
+
+        // Only an interactive story waits for the doorbell. An auto story (a serial between episodes, say) reads the row
+        // when it next chooses, and an event it never waits for would be carried from execution to execution.
+        if (state.State.Mode == StoryMode.Interactive)
+        {
+            await RingAsync(storyId, step, cancellationToken);
+        }
+
+        return ChoiceResult.Recorded;
+    }
+
+    /// <summary>The doorbell alone: a due entry for the sweep to re-ring, then the event itself.</summary>
+    public async Task RingAsync(string storyId, int step, CancellationToken cancellationToken)
+    {
+        await due.ScheduleAsync(new DueWork(time.GetUtcNow() + options.Value.SweepInterval, storyId, DueWorkKind.ChoiceDoorbell, step), cancellationToken);
+        await engine.Client.RaiseEventAsync(storyId, WorkflowNames.PlanChosenEvent, step, cancellationToken);
+    }
+}

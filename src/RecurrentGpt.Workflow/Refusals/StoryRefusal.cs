@@ -1,0 +1,38 @@
+namespace RecurrentGpt.Workflow.Refusals;
+
+/// <summary>Why the workflow refused a change a person asked for: each host says it in its own terms (HTTP: a status and a problem type).</summary>
+public enum StoryRefusal
+{
+    /// <summary>The story is completed or cancelled.</summary>
+    StoryFinished,
+
+    /// <summary>A step is being written, and it may be reading what the change would touch.</summary>
+    StepInProgress,
+
+    /// <summary>Only a story waiting for a choice takes this change.</summary>
+    NotAwaitingChoice,
+
+    /// <summary>The version the change was made against is no longer the current one.</summary>
+    StaleVersion,
+
+    /// <summary>A plan is already chosen for this step; the first choice stands.</summary>
+    AlreadyChosen,
+
+    /// <summary>The change answers another step than the one the story waits for.</summary>
+    StaleStep,
+
+    /// <summary>Retry is for a story that needs attention.</summary>
+    NotNeedingAttention,
+
+    /// <summary>A serial is written in auto mode.</summary>
+    SerialIsAuto,
+
+    /// <summary>A story with this id exists already.</summary>
+    StoryExists,
+
+    /// <summary>The story has no paragraph with this number.</summary>
+    ParagraphNotFound,
+
+    /// <summary>The story has no record of this step.</summary>
+    StepNotFound,
+}

@@ -1,0 +1,7 @@
+namespace RecurrentGpt.Workflow.Stories;
+
+public enum ExportFormat
+{
+    Markdown,
+    PlainText,
+}
