@@ -20,10 +20,12 @@ namespace RecurrentGpt.TestSupport;
 /// OpenAI-compatible (<c>/v1/chat/completions</c>, <c>/chat/completions</c>) and Azure OpenAI
 /// (<c>/openai/deployments/{deployment}/chat/completions?api-version=…</c>).
 /// It records every request and answers each from a script, in order; with the script empty it answers 500.
+/// For seeded faults at a given rate, set <see cref="WhenScriptIsEmpty"/> to <see cref="FaultyReplies.Answer"/>.
 /// </summary>
 public sealed class ChatCompletionsServer : IAsyncDisposable
 {
     private const string ChatCompletionsPath = "/chat/completions";
+    private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(100);
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
@@ -171,9 +173,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
         if (reply.RawBody is not null)
         {
-            context.Response.StatusCode = reply.StatusCode;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(reply.RawBody, context.RequestAborted);
+            await SendAsync(context, reply, "application/json", reply.RawBody);
         }
         else if (!reply.IsCompletion)
         {
@@ -217,7 +217,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteCompletionAsync(HttpContext context, RecordedRequest request, ScriptedReply reply)
+    private async Task WriteCompletionAsync(HttpContext context, RecordedRequest request, ScriptedReply reply)
     {
         (string? requestedModel, bool stream) = ReadModelAndStream(request.Body);
         string model = reply.Model
@@ -225,26 +225,41 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
             ?? context.Request.RouteValues["deployment"] as string
             ?? "scripted-model";
         string id = "chatcmpl-" + request.Number.ToString(CultureInfo.InvariantCulture);
-        context.Response.StatusCode = reply.StatusCode;
         if (stream)
         {
-            context.Response.ContentType = "text/event-stream";
-            await context.Response.WriteAsync(ChatCompletionBodies.CompletionStream(id, model, reply, request.ArrivedAt), context.RequestAborted);
+            await SendAsync(context, reply, "text/event-stream", ChatCompletionBodies.CompletionStream(id, model, reply, request.ArrivedAt));
         }
         else
         {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(ChatCompletionBodies.Completion(id, model, reply, request.ArrivedAt), context.RequestAborted);
+            await SendAsync(context, reply, "application/json", ChatCompletionBodies.Completion(id, model, reply, request.ArrivedAt));
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, ScriptedReply reply, string? code)
+    private async Task WriteErrorAsync(HttpContext context, ScriptedReply reply, string? code)
     {
-        context.Response.StatusCode = reply.StatusCode;
-        context.Response.ContentType = "application/json";
         string body = ChatCompletionBodies.Error(
             reply.ErrorMessage ?? $"Scripted error {reply.StatusCode}.", ChatCompletionBodies.ErrorType(reply.StatusCode), code);
-        await context.Response.WriteAsync(body, context.RequestAborted);
+        await SendAsync(context, reply, "application/json", body);
+    }
+
+    private async Task SendAsync(HttpContext context, ScriptedReply reply, string contentType, string body)
+    {
+        context.Response.StatusCode = reply.StatusCode;
+        context.Response.ContentType = contentType;
+        if (!reply.CutsConnectionMidBody)
+        {
+            await context.Response.WriteAsync(body, context.RequestAborted);
+            return;
+        }
+
+        // The whole length is announced, so the client can tell that what it got is short.
+        byte[] bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        // A flush only hands the bytes to Kestrel's send loop, and an abort drops what it has not sent: let them go first.
+        await DelayAsync(CutGrace, context.RequestAborted);
+        context.Abort();
     }
 
     /// <summary>False when the wait was cut short by the client leaving or the server stopping.</summary>

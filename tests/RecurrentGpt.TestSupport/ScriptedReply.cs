@@ -2,7 +2,8 @@ namespace RecurrentGpt.TestSupport;
 
 /// <summary>
 /// One answer the <see cref="ChatCompletionsServer"/> gives to one request: a completion, or an error status
-/// with optional headers and an OpenAI-style error body. <see cref="Delay"/> holds the answer back, to test timeouts.
+/// with optional headers and an OpenAI-style error body. <see cref="Delay"/> holds the answer back, to test timeouts,
+/// and <see cref="CutsConnectionMidBody"/> breaks it off.
 /// </summary>
 public sealed record ScriptedReply
 {
@@ -29,6 +30,9 @@ public sealed record ScriptedReply
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan Delay { get; init; }
+
+    /// <summary>Sends the headers, announcing the whole length, and half the body, then aborts the connection, as a crashing proxy would.</summary>
+    public bool CutsConnectionMidBody { get; init; }
 
     public bool IsCompletion => StatusCode is >= 200 and < 300 && RawBody is null;
 
