@@ -95,8 +95,8 @@ public sealed class ShortTermMemory
     }
 
     /// <summary>
-    /// Deterministic last resort for the cap: drops the oldest sentences until the memory fits,
-    /// and cuts the newest sentence itself if it alone is over.
+    /// Deterministic last resort for the cap: drops the oldest sentences until the memory fits, and cuts the newest
+    /// sentence itself (between characters) if it alone is over. Always ends, and always within the cap.
     /// </summary>
     public ShortTermMemory TrimOldestTo(int capUnits)
     {
@@ -111,7 +111,7 @@ public sealed class ShortTermMemory
             kept[0] = TextMeasure.TakeUnits(kept[0], capUnits);
         }
 
-        return new ShortTermMemory(kept);
+        return FromSentences(kept);
     }
 
     private static string Join(IReadOnlyList<string> sentences)
@@ -120,7 +120,7 @@ public sealed class ShortTermMemory
         foreach (string sentence in sentences)
         {
             // Chinese sentences run on without spaces; alphabetic ones are separated by one.
-            if (builder.Length > 0 && !(TextMeasure.IsCjk(sentence[0]) || EndsCjk(builder)))
+            if (builder.Length > 0 && !(StartsCjk(sentence) || EndsCjk(builder)))
             {
                 builder.Append(' ');
             }
@@ -131,9 +131,13 @@ public sealed class ShortTermMemory
         return builder.ToString();
     }
 
+    private static bool StartsCjk(string sentence) =>
+        Rune.DecodeFromUtf16(sentence, out Rune first, out _) == System.Buffers.OperationStatus.Done && TextMeasure.IsCjk(first);
+
     private static bool EndsCjk(StringBuilder builder)
     {
         char last = builder[^1];
-        return TextMeasure.IsCjk(last) || "。！？；”」』）".Contains(last, StringComparison.Ordinal);
+        bool pairedCjk = builder.Length > 1 && char.IsSurrogatePair(builder[^2], last) && TextMeasure.IsCjk(new Rune(builder[^2], last));
+        return pairedCjk || TextMeasure.IsCjk(last) || "。！？；”」』）".Contains(last, StringComparison.Ordinal);
     }
 }
