@@ -50,16 +50,12 @@ public sealed class ShortTermMemory
             return problems;
         }
 
-        var seen = new HashSet<int>();
+        // A sentence named twice is still one sentence to drop: harmless, so not a problem.
         foreach (MemoryDrop drop in update.Drops)
         {
             if (drop.Sentence < 1 || drop.Sentence > Sentences.Count)
             {
                 problems.Add($"memory_drop names sentence {drop.Sentence}, but the memory has {Sentences.Count} sentence{(Sentences.Count == 1 ? "" : "s")}");
-            }
-            else if (!seen.Add(drop.Sentence))
-            {
-                problems.Add($"memory_drop names sentence {drop.Sentence} twice");
             }
         }
 
