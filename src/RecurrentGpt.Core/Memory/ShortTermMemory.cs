@@ -50,16 +50,12 @@ public sealed class ShortTermMemory
             return problems;
         }
 
-        var seen = new HashSet<int>();
+        // A sentence named twice is still one sentence to drop: harmless, so not a problem.
         foreach (MemoryDrop drop in update.Drops)
         {
             if (drop.Sentence < 1 || drop.Sentence > Sentences.Count)
             {
                 problems.Add($"memory_drop names sentence {drop.Sentence}, but the memory has {Sentences.Count} sentence{(Sentences.Count == 1 ? "" : "s")}");
-            }
-            else if (!seen.Add(drop.Sentence))
-            {
-                problems.Add($"memory_drop names sentence {drop.Sentence} twice");
             }
         }
 
@@ -95,8 +91,8 @@ public sealed class ShortTermMemory
     }
 
     /// <summary>
-    /// Deterministic last resort for the cap: drops the oldest sentences until the memory fits,
-    /// and cuts the newest sentence itself if it alone is over.
+    /// Deterministic last resort for the cap: drops the oldest sentences until the memory fits, and cuts the newest
+    /// sentence itself (between characters) if it alone is over. Always ends, and always within the cap.
     /// </summary>
     public ShortTermMemory TrimOldestTo(int capUnits)
     {
@@ -111,7 +107,7 @@ public sealed class ShortTermMemory
             kept[0] = TextMeasure.TakeUnits(kept[0], capUnits);
         }
 
-        return new ShortTermMemory(kept);
+        return FromSentences(kept);
     }
 
     private static string Join(IReadOnlyList<string> sentences)
@@ -120,7 +116,7 @@ public sealed class ShortTermMemory
         foreach (string sentence in sentences)
         {
             // Chinese sentences run on without spaces; alphabetic ones are separated by one.
-            if (builder.Length > 0 && !(TextMeasure.IsCjk(sentence[0]) || EndsCjk(builder)))
+            if (builder.Length > 0 && !(StartsCjk(sentence) || EndsCjk(builder)))
             {
                 builder.Append(' ');
             }
@@ -131,9 +127,13 @@ public sealed class ShortTermMemory
         return builder.ToString();
     }
 
+    private static bool StartsCjk(string sentence) =>
+        Rune.DecodeFromUtf16(sentence, out Rune first, out _) == System.Buffers.OperationStatus.Done && TextMeasure.IsCjk(first);
+
     private static bool EndsCjk(StringBuilder builder)
     {
         char last = builder[^1];
-        return TextMeasure.IsCjk(last) || "。！？；”」』）".Contains(last, StringComparison.Ordinal);
+        bool pairedCjk = builder.Length > 1 && char.IsSurrogatePair(builder[^2], last) && TextMeasure.IsCjk(new Rune(builder[^2], last));
+        return pairedCjk || TextMeasure.IsCjk(last) || "。！？；”」』）".Contains(last, StringComparison.Ordinal);
     }
 }

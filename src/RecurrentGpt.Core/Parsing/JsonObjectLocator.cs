@@ -10,11 +10,11 @@ internal static class JsonObjectLocator
         CutOff,
     }
 
-    /// <summary>The first balanced top-level object (strings and escapes respected), or why there is none.</summary>
-    public static Outcome Locate(string text, out string json)
+    /// <summary>The first balanced top-level object (strings and escapes respected) and where it starts, or why there is none.</summary>
+    public static Outcome Locate(string text, out string json, out int start)
     {
         json = string.Empty;
-        int start = FirstObjectStart(text);
+        start = FirstObjectStart(text);
         if (start < 0)
         {
             return Outcome.NoObject;

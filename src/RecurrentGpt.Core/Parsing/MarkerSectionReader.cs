@@ -28,11 +28,15 @@ internal static class MarkerSectionReader
     public static SectionBag Read(string raw, IReadOnlyList<SectionSpec> specs)
     {
         Regex marker = BuildMarker(specs);
+        var bag = new SectionBag();
         var sections = new List<(SectionSpec Spec, int? Number, StringBuilder Content)>();
+        bool fence = false;
+        bool before = false;
         foreach (string line in raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
         {
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
             {
+                fence = true;
                 continue;
             }
 
@@ -48,12 +52,32 @@ internal static class MarkerSectionReader
             {
                 sections[^1].Content.Append('\n').Append(line);
             }
+            else if (line.Trim().Length > 0)
+            {
+                before = true;
+            }
         }
 
-        var bag = new SectionBag();
+        if (sections.Count == 0)
+        {
+            return bag;
+        }
+
+        if (fence)
+        {
+            bag.Normalisations.Add("ignored the code fence around the sections");
+        }
+
+        if (before)
+        {
+            bag.Normalisations.Add("ignored the text before the first section");
+        }
+
         foreach ((SectionSpec spec, int? number, StringBuilder content) in sections)
         {
-            Add(bag, spec, number, Clean(content.ToString(), spec.EndsAtBlankLine || (number is not null && spec.Kind == SectionKind.List)));
+            bool endsAtBlankLine = spec.EndsAtBlankLine || (number is not null && spec.Kind == SectionKind.List);
+            string name = number is not null && spec.Kind == SectionKind.List ? $"{spec.ItemName} {number}" : spec.Key;
+            Add(bag, spec, number, Clean(content.ToString(), endsAtBlankLine, name, bag.Normalisations));
         }
 
         return bag;
@@ -76,14 +100,21 @@ internal static class MarkerSectionReader
                 break;
             default:
                 bag.OpenList(spec.Key, asBlock: true);
-                foreach (BlockItem item in SplitItems(content))
+                foreach (ListItem item in ReadBlock(spec, content, bag.Normalisations))
                 {
-                    bag.AddItem(spec.Key, ToItem(spec.Kind, item));
+                    bag.AddItem(spec.Key, item);
                 }
 
                 break;
         }
     }
+
+    /// <summary>The items of a list written as one block of text: bulleted, numbered, or one per paragraph.</summary>
+    internal static IReadOnlyList<ListItem> ReadBlock(SectionSpec spec, string content, List<string> notes) =>
+        SplitItems(spec, content, notes).Select(item => ToItem(spec.Kind, item)).ToList();
+
+    /// <summary>A word that stands for "no items" ("none", "无"), which a list holds instead of being empty.</summary>
+    internal static bool IsNone(string text) => NoneWords.Contains(text.Trim().TrimEnd('.', '。'));
 
     private static ListItem ToItem(SectionKind kind, BlockItem block)
     {
@@ -111,12 +142,15 @@ internal static class MarkerSectionReader
     /// </summary>
     internal static ListItem ReadDrop(string item, int? numberBefore = null)
     {
-        if (numberBefore is null && NumberReader.First(item, out int end) is int sentence)
+        if (numberBefore is not null)
         {
-            return new ListItem(sentence, string.Empty, StripSeparator(item[end..].TrimStart(']', '】', '）', ')', '句')));
+            return new ListItem(numberBefore, string.Empty, StripSeparator(item));
         }
 
-        return new ListItem(numberBefore, string.Empty, StripSeparator(item));
+        // The number is read out of the text, which may instead be the sentence itself, quoted: keep it to compare.
+        return NumberReader.First(item, out int end) is int sentence
+            ? new ListItem(sentence, string.Empty, StripSeparator(item[end..].TrimStart(']', '】', '）', ')', '句'))) { QuotableText = item }
+            : new ListItem(null, string.Empty, StripSeparator(item)) { QuotableText = item };
     }
 
     /// <summary>One item of a block, with the bullet or list number that started it ("" when none did).</summary>
@@ -128,7 +162,7 @@ internal static class MarkerSectionReader
     /// ("Here are three directions:") and closing chatter after the last bullet are left out, and a paragraph
     /// between bullets continues the item before it.
     /// </summary>
-    private static List<BlockItem> SplitItems(string content)
+    private static List<BlockItem> SplitItems(SectionSpec spec, string content, List<string> notes)
     {
         var found = new List<(StringBuilder Text, string Bullet)>();
         bool afterBlank = true;
@@ -171,15 +205,19 @@ internal static class MarkerSectionReader
             {
                 items[^1] = items[^1] with { Text = items[^1].Text + " " + text };
             }
+            else if (text.Length > 0)
+            {
+                notes.Add(i < first ? $"ignored the line introducing the {spec.Key} list" : $"ignored the text after the {spec.Key} list");
+            }
         }
 
-        return items.Where(i => i.Text.Length > 0 && !NoneWords.Contains(i.Text.TrimEnd('.', '。'))).ToList();
+        return items.Where(i => i.Text.Length > 0 && !IsNone(i.Text)).ToList();
     }
 
     private static string StripSeparator(string text) => text.Trim().TrimStart(':', '：', '-', '—', '–', '.', ',', '，', '、', ')').Trim();
 
     /// <summary>Trims the section and, for short sections, cuts at the first blank line so trailing chatter is not taken in.</summary>
-    private static string Clean(string content, bool endsAtBlankLine)
+    private static string Clean(string content, bool endsAtBlankLine, string name, List<string> notes)
     {
         string trimmed = content.Trim('\n', ' ', '\t');
         if (endsAtBlankLine)
@@ -192,6 +230,7 @@ internal static class MarkerSectionReader
 
             if (blank > 0)
             {
+                notes.Add($"ignored the text after the blank line that ends {name}");
                 trimmed = trimmed[..blank];
             }
         }

@@ -3,7 +3,10 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Core.Parsing;
 
-/// <summary>Turns raw model outputs into typed results; a missing, duplicate or malformed section is always a named problem.</summary>
+/// <summary>
+/// Turns raw model outputs into typed results. What has one obvious meaning (a drop named twice, a fourth plan, a code
+/// fence) is normalised and recorded on the result; a missing, ambiguous or malformed section is a named problem.
+/// </summary>
 public static class OutputParsers
 {
     public const int PlanCount = 3;
@@ -20,22 +23,23 @@ public static class OutputParsers
 
         string? title = bag.Text(OutputSections.Title, problems);
         string? outline = bag.Text(OutputSections.Outline, problems);
-        IReadOnlyList<ListItem>? paragraphs = bag.Items(OutputSections.OpeningParagraphs, problems, minCount: 1);
-        if (paragraphs is { Count: > MaxOpeningParagraphs })
+        TidiedList? paragraphs = Tidy(bag, OutputSections.OpeningParagraphs, 1, exactly: false, problems);
+        if (paragraphs is { Texts.Count: > MaxOpeningParagraphs })
         {
-            problems.Add($"expected at most {MaxOpeningParagraphs} paragraphs, found {paragraphs.Count}");
+            // More story than asked for is not a slip with one meaning: which paragraphs were meant to stand is unknown.
+            problems.Add($"expected at most {MaxOpeningParagraphs} paragraphs, found {paragraphs.Texts.Count}");
         }
 
         string? memory = bag.Text(OutputSections.Memory, problems);
-        IReadOnlyList<ListItem>? plans = bag.Items(OutputSections.Plans, problems, exactCount: PlanCount);
+        TidiedList? plans = Tidy(bag, OutputSections.Plans, PlanCount, exactly: true, problems);
         return problems.Count > 0
             ? ParseResult<StoryOpening>.Failure(problems)
-            : ParseResult<StoryOpening>.Success(new StoryOpening(title!, outline!, Texts(paragraphs!), memory!, Texts(plans!)));
+            : ParseResult<StoryOpening>.Success(new StoryOpening(title!, outline!, paragraphs!.Texts, memory!, plans!.Texts), bag.Normalisations);
     }
 
     /// <summary>
-    /// Parses a step output. <paramref name="currentMemory"/> is the memory the prompt showed, so that an
-    /// operation naming a sentence it does not have is caught here.
+    /// Parses a step output. <paramref name="currentMemory"/> is the memory the prompt showed, so that the memory
+    /// update is read against the sentences it numbered.
     /// </summary>
     public static ParseResult<StepDraft> ParseStep(string? raw, ShortTermMemory currentMemory, MemoryMode memoryMode, bool recommend)
     {
@@ -49,18 +53,17 @@ public static class OutputParsers
 
         string? paragraph = bag.Text(OutputSections.Paragraph, problems);
         string? summary = bag.Text(OutputSections.Summary, problems);
-        MemoryUpdate? update = memoryMode == MemoryMode.Rewrite ? ReadRewrite(bag, problems) : ReadEdit(bag, problems);
+        MemoryUpdate? update = memoryMode == MemoryMode.Rewrite ? ReadRewrite(bag, problems) : ReadEdit(bag, currentMemory, problems);
         if (update is not null)
         {
             problems.AddRange(currentMemory.Check(update));
         }
 
-        IReadOnlyList<ListItem>? plans = bag.Items(OutputSections.Plans, problems, exactCount: PlanCount);
-        SectionSpec recommendSpec = specs[^1];
-        int? recommended = recommend || bag.Has(recommendSpec.Key) ? bag.Number(recommendSpec, 1, PlanCount, problems) : null;
+        TidiedList? plans = Tidy(bag, OutputSections.Plans, PlanCount, exactly: true, problems);
+        int? recommended = ReadRecommendation(bag, specs[^1], recommend, plans, problems);
         return problems.Count > 0
             ? ParseResult<StepDraft>.Failure(problems)
-            : ParseResult<StepDraft>.Success(new StepDraft(paragraph!, summary!, update!, Texts(plans!), recommended));
+            : ParseResult<StepDraft>.Success(new StepDraft(paragraph!, summary!, update!, plans!.Texts, recommended), bag.Normalisations);
     }
 
     public static ParseResult<PlanPick> ParsePlanPick(string? raw, int planCount = PlanCount)
@@ -72,12 +75,13 @@ public static class OutputParsers
             return ParseResult<PlanPick>.Failure(problems);
         }
 
+        // Which plan was chosen is this call's answer, so a number out of range is missing meaning, not a slip.
         int? chosen = bag.Number(OutputSections.ChosenPlan, 1, planCount, problems);
         string? reason = bag.Text(OutputSections.Reason, problems);
         string? refined = bag.Text(OutputSections.RefinedPlan, problems);
         return problems.Count > 0
             ? ParseResult<PlanPick>.Failure(problems)
-            : ParseResult<PlanPick>.Success(new PlanPick(chosen!.Value, reason!, refined!));
+            : ParseResult<PlanPick>.Success(new PlanPick(chosen!.Value, reason!, refined!), bag.Normalisations);
     }
 
     public static ParseResult<string> ParseCompressedMemory(string? raw)
@@ -85,7 +89,13 @@ public static class OutputParsers
         var problems = new List<string>();
         SectionBag? bag = OutputReader.Read(raw, OutputSections.Compression, problems);
         string? memory = bag?.Text(OutputSections.Memory, problems);
-        return problems.Count > 0 ? ParseResult<string>.Failure(problems) : ParseResult<string>.Success(memory!);
+        return problems.Count > 0 ? ParseResult<string>.Failure(problems) : ParseResult<string>.Success(memory!, bag!.Normalisations);
+    }
+
+    private static TidiedList? Tidy(SectionBag bag, SectionSpec spec, int count, bool exactly, List<string> problems)
+    {
+        IReadOnlyList<ListItem>? items = bag.Items(spec, problems);
+        return items is null ? null : ListTidier.Tidy(spec, items, count, exactly, bag.Normalisations, problems);
     }
 
     private static MemoryUpdate? ReadRewrite(SectionBag bag, List<string> problems)
@@ -95,28 +105,57 @@ public static class OutputParsers
         return rationale is null || memory is null ? null : MemoryUpdate.FullRewrite(memory, rationale);
     }
 
-    private static MemoryUpdate? ReadEdit(SectionBag bag, List<string> problems)
+    private static MemoryUpdate? ReadEdit(SectionBag bag, ShortTermMemory currentMemory, List<string> problems)
     {
-        int before = problems.Count;
         IReadOnlyList<ListItem>? drops = bag.Items(OutputSections.MemoryDrop, problems);
-        foreach (ListItem drop in drops ?? [])
-        {
-            if (drop.Number is null)
-            {
-                problems.Add($"memory_drop has an item without a sentence number: \"{SectionBag.Shorten(drop.Reason)}\"");
-            }
-        }
-
         IReadOnlyList<ListItem>? additions = bag.Items(OutputSections.MemoryAdd, problems);
-        if (problems.Count > before)
+        return drops is null || additions is null
+            ? null
+            : MemoryEditTidier.Tidy(drops, additions, currentMemory, bag.Normalisations, problems);
+    }
+
+    /// <summary>
+    /// The recommended plan, followed to where tidying put it. A recommendation that names no kept plan is dropped,
+    /// not refused: the story can still go on, and auto mode then asks the human simulator.
+    /// </summary>
+    private static int? ReadRecommendation(SectionBag bag, SectionSpec spec, bool recommend, TidiedList? plans, List<string> problems)
+    {
+        if (!recommend && !bag.Has(spec.Key))
         {
             return null;
         }
 
-        return MemoryUpdate.Edit(
-            drops!.Select(d => new MemoryDrop(d.Number!.Value, d.Reason)).ToList(),
-            additions!.Select(a => new MemoryAddition(a.Text, a.Reason)).ToList());
-    }
+        string? text = bag.Text(spec, problems, allowEmpty: true);
+        if (text is null || plans is null)
+        {
+            return null;
+        }
 
-    private static List<string> Texts(IReadOnlyList<ListItem> items) => items.Select(i => i.Text.Trim()).ToList();
+        List<string> notes = bag.Normalisations;
+        if (text.Length == 0)
+        {
+            notes.Add($"{spec.Key} was empty; dropped the recommendation");
+            return null;
+        }
+
+        if (NumberReader.First(text) is not int number)
+        {
+            notes.Add($"{spec.Key} \"{SectionBag.Shorten(text)}\" is not a plan number; dropped the recommendation");
+            return null;
+        }
+
+        int? found = plans.Find(number, out string? why);
+        if (found is null)
+        {
+            notes.Add(why is null
+                ? $"{spec.Key} {number} is not one of the {plans.Given} plans; dropped the recommendation"
+                : $"{spec.Key} {number} named a plan that was {why}; dropped the recommendation");
+        }
+        else if (found != number)
+        {
+            notes.Add($"{spec.Key} {number} is plan {found} once the plans are tidied");
+        }
+
+        return found;
+    }
 }

@@ -14,8 +14,8 @@ internal static class OutputSections
 
     public static readonly SectionSpec Paragraph = new("paragraph", SectionKind.Text, ["paragraph", "next paragraph", "new paragraph", "段落", "正文", "下一段"]);
     public static readonly SectionSpec Summary = new("summary", SectionKind.Text, ["summary", "paragraph summary", "摘要", "段落摘要"]) { EndsAtBlankLine = true };
-    public static readonly SectionSpec MemoryDrop = new("memory_drop", SectionKind.Drops, ["memory drop", "memory drops", "drop", "drops", "删除记忆", "记忆删除", "删除"]);
-    public static readonly SectionSpec MemoryAdd = new("memory_add", SectionKind.Additions, ["memory add", "memory additions", "memory addition", "add", "additions", "新增记忆", "记忆新增", "新增"]);
+    public static readonly SectionSpec MemoryDrop = new("memory_drop", SectionKind.Drops, ["memory drop", "memory drops", "drop", "drops", "删除记忆", "记忆删除", "删除"]) { ItemName = "memory_drop item" };
+    public static readonly SectionSpec MemoryAdd = new("memory_add", SectionKind.Additions, ["memory add", "memory additions", "memory addition", "add", "additions", "新增记忆", "记忆新增", "新增"]) { ItemName = "memory_add item" };
     public static readonly SectionSpec MemoryRationale = new("memory_rationale", SectionKind.Text, ["memory rationale", "rationale", "记忆调整理由", "调整理由"]) { EndsAtBlankLine = true };
     public static readonly SectionSpec RecommendedPlan = new("recommended_plan", SectionKind.Number, ["recommended plan", "recommended", "recommendation", "best plan", "推荐计划", "推荐"]) { EndsAtBlankLine = true };
 

@@ -10,7 +10,8 @@ internal sealed class SectionBag
     private readonly Dictionary<string, List<ListItem>> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _listOccurrences = new(StringComparer.Ordinal);
 
-    public List<string> Problems { get; } = [];
+    /// <summary>What was tidied to read the output, one short sentence each, in the order it was done.</summary>
+    public List<string> Normalisations { get; } = [];
 
     public void AddValue(string key, string value)
     {
@@ -58,13 +59,19 @@ internal sealed class SectionBag
             return null;
         }
 
+        string value = values[0].Trim();
         if (values.Count > 1)
         {
-            problems.Add($"duplicate section: {spec.Key}");
-            return null;
+            // The same text twice says one thing; two different texts leave it open which one was meant.
+            if (values.Any(v => v.Trim() != value))
+            {
+                problems.Add($"duplicate section: {spec.Key}");
+                return null;
+            }
+
+            Normalisations.Add($"{spec.Key} appeared {Times(values.Count)} with the same text; kept one");
         }
 
-        string value = values[0].Trim();
         if (value.Length == 0 && !allowEmpty)
         {
             problems.Add($"empty section: {spec.Key}");
@@ -92,11 +99,8 @@ internal sealed class SectionBag
         return number;
     }
 
-    /// <summary>
-    /// The items of a list section. <paramref name="exactCount"/> demands that many (numbered markers must then be 1..n);
-    /// otherwise at least <paramref name="minCount"/>.
-    /// </summary>
-    public IReadOnlyList<ListItem>? Items(SectionSpec spec, List<string> problems, int? exactCount = null, int minCount = 0)
+    /// <summary>The items of a list section as the output gave them; <see cref="ListTidier"/> makes them usable.</summary>
+    public IReadOnlyList<ListItem>? Items(SectionSpec spec, List<string> problems)
     {
         if (!_items.TryGetValue(spec.Key, out List<ListItem>? items))
         {
@@ -108,65 +112,11 @@ internal sealed class SectionBag
             return null;
         }
 
+        // Two whole blocks of the same list may be two different answers: which one was meant is not known.
         if (_listOccurrences.GetValueOrDefault(spec.Key) > 1)
         {
             problems.Add($"duplicate section: {spec.Key}");
             return null;
-        }
-
-        int before = problems.Count;
-        var numbers = new HashSet<int>();
-        foreach (ListItem item in items.Where(i => i.Number is not null && spec.Kind == SectionKind.List))
-        {
-            if (!numbers.Add(item.Number!.Value))
-            {
-                problems.Add($"duplicate section: {spec.ItemName} {item.Number}");
-            }
-        }
-
-        if (problems.Count > before)
-        {
-            return null;
-        }
-
-        if (spec.Kind == SectionKind.List)
-        {
-            for (int i = 0; i < items.Count; i++)
-            {
-                if (string.IsNullOrWhiteSpace(items[i].Text))
-                {
-                    problems.Add($"empty section: {spec.ItemName} {items[i].Number ?? i + 1}");
-                }
-            }
-
-            if (problems.Count > before)
-            {
-                return null;
-            }
-        }
-
-        if (exactCount is int exact && items.Count != exact)
-        {
-            problems.Add($"expected exactly {exact} {Plural(spec.ItemName, exact)}, found {items.Count}");
-            return null;
-        }
-
-        if (items.Count < minCount)
-        {
-            problems.Add($"expected at least {minCount} {Plural(spec.ItemName, minCount)}, found {items.Count}");
-            return null;
-        }
-
-        if (exactCount is int count && spec.Kind == SectionKind.List && numbers.Count == count)
-        {
-            int missing = Enumerable.Range(1, count).FirstOrDefault(n => !numbers.Contains(n));
-            if (missing != 0)
-            {
-                problems.Add($"missing section: {spec.ItemName} {missing}");
-                return null;
-            }
-
-            return items.OrderBy(i => i.Number).ToList();
         }
 
         return items;
@@ -174,5 +124,5 @@ internal sealed class SectionBag
 
     internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static string Plural(string noun, int count) => count == 1 ? noun : noun + "s";
+    internal static string Times(int count) => count == 2 ? "twice" : $"{count} times";
 }

@@ -10,10 +10,10 @@ public sealed class ChinesePromptBook : PromptBook
 
     public override string Nothing => "（暂无）";
 
-    public override string OpeningSystem(string genre, PromptLengths lengths) => $"""
+    public override string OpeningSystem(PromptLengths lengths) => $"""
         你是一位长篇小说作者，每次只写一段。段与段之间，故事只保存在一份用平实语言写成的记忆里，所以你交出的内容必须足以让故事继续下去。
 
-        请根据用户消息中的设定，开始一个新的{genre}故事。
+        请根据用户消息中的故事设定（类型、主题以及可能有的补充说明），开始一个新故事。
 
         篇幅：段落约{lengths.ParagraphUnits}字；每个计划不超过{lengths.PlanUnits}字；记忆不超过{lengths.MemoryCapUnits}字。
 

@@ -10,10 +10,10 @@ public sealed class EnglishPromptBook : PromptBook
 
     public override string Nothing => "(none yet)";
 
-    public override string OpeningSystem(string genre, PromptLengths lengths) => $"""
+    public override string OpeningSystem(PromptLengths lengths) => $"""
         You are a novelist who writes long fiction one passage at a time. Between passages the story lives only in a plain-language memory, so what you hand over must be enough to carry on.
 
-        Start a new {genre} story from the premise in the user message.
+        Start a new story from the premise in the user message: its genre, its topic and any description.
 
         Length: paragraph about {lengths.ParagraphUnits} words; each plan at most {lengths.PlanUnits} words; memory at most {lengths.MemoryCapUnits} words.
 

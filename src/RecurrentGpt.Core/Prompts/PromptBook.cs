@@ -6,8 +6,9 @@ namespace RecurrentGpt.Core.Prompts;
 public sealed record PromptLengths(int ParagraphUnits, int PlanUnits, int MemoryCapUnits, int OpeningParagraphs);
 
 /// <summary>
-/// The instructions of every call in one language. System texts hold only what is stable for a story,
-/// so providers can cache the prefix; everything that changes per step goes into the user message.
+/// The instructions of every call in one language. A system text is a constant of its call, its language and the
+/// writer's settings: it never holds user text (genre, topic, plans…), which goes into the user message, delimited,
+/// so nothing a user types speaks with the system's authority. Constant texts also let providers cache the prefix.
 /// </summary>
 public abstract class PromptBook
 {
@@ -19,7 +20,7 @@ public abstract class PromptBook
 
     public abstract StoryLanguage Language { get; }
 
-    public abstract string OpeningSystem(string genre, PromptLengths lengths);
+    public abstract string OpeningSystem(PromptLengths lengths);
 
     public abstract string StepSystem(bool rewriteMemory, bool recommend, PromptLengths lengths);
 

@@ -7,7 +7,10 @@ using RecurrentGpt.Core.Writing;
 
 namespace RecurrentGpt.Core.Prompts;
 
-/// <summary>Builds every call of the recurrence from a prompt book and the writer's settings.</summary>
+/// <summary>
+/// Builds every call of the recurrence from a prompt book and the writer's settings. The system message comes from
+/// the book alone; every piece of user text goes into a delimited section of the user message.
+/// </summary>
 public sealed class PromptBuilder(WriterSettings settings)
 {
     public WriterSettings Settings { get; } = settings;
@@ -18,7 +21,7 @@ public sealed class PromptBuilder(WriterSettings settings)
     {
         PromptBook book = PromptBook.For(premise.Language);
         var premiseText = new StringBuilder()
-            .Append(book.Heading("genre")).Append(": ").Append(premise.Genre).Append('\n')
+            .Append(book.Heading("genre")).Append(": ").Append(UserMessage.OneLine(premise.Genre)).Append('\n')
             .Append(book.Heading("topic")).Append(": ").Append(premise.Topic);
         if (!string.IsNullOrWhiteSpace(premise.Description))
         {
@@ -26,7 +29,7 @@ public sealed class PromptBuilder(WriterSettings settings)
         }
 
         string user = new UserMessage(book).Section(PromptTags.Premise, premiseText.ToString()).ToString();
-        return Request(OutputSchemas.OpeningName, OutputSchemas.Opening, book, book.OpeningSystem(UserMessage.Defuse(premise.Genre), Lengths), user);
+        return Request(OutputSchemas.OpeningName, OutputSchemas.Opening, book, book.OpeningSystem(Lengths), user);
     }
 
     public PromptRequest Step(StepRequest step, bool recommend)
@@ -47,7 +50,7 @@ public sealed class PromptBuilder(WriterSettings settings)
     public PromptRequest PlanChoice(PlanChoiceRequest choice)
     {
         PromptBook book = PromptBook.For(choice.Premise.Language);
-        string plans = string.Join("\n", choice.Plans.Select((p, i) => $"{i + 1}. {p}"));
+        string plans = string.Join("\n", choice.Plans.Select((p, i) => $"{i + 1}. {UserMessage.OneLine(p)}"));
         string user = new UserMessage(book)
             .Section(PromptTags.Outline, choice.Outline)
             .Section(PromptTags.Memory, choice.ShortTermMemory.Text)
@@ -72,7 +75,7 @@ public sealed class PromptBuilder(WriterSettings settings)
         var messages = new List<ChatMessage>(request.Messages)
         {
             new(ChatRole.Assistant, rawOutput),
-            new(ChatRole.User, book.Repair(error)),
+            new(ChatRole.User, book.Repair(UserMessage.Defuse(error))),
         };
         return request with { Messages = messages };
     }
@@ -88,7 +91,7 @@ public sealed class PromptBuilder(WriterSettings settings)
     }
 
     private static string StoryLine(PromptBook book, string title, string genre) =>
-        $"{book.Heading("title")}: {title}\n{book.Heading("genre")}: {genre}";
+        $"{book.Heading("title")}: {UserMessage.OneLine(title)}\n{book.Heading("genre")}: {UserMessage.OneLine(genre)}";
 
     private string Related(IReadOnlyList<RetrievedMemory> memories)
     {
@@ -96,7 +99,7 @@ public sealed class PromptBuilder(WriterSettings settings)
         foreach (RetrievedMemory memory in memories)
         {
             text.Append('[').Append((memory.ParagraphIndex + 1).ToString(CultureInfo.InvariantCulture)).Append("] ")
-                .Append(memory.FullText ?? memory.Summary).Append('\n');
+                .Append(UserMessage.OneLine(memory.FullText ?? memory.Summary)).Append('\n');
         }
 
         return text.ToString().TrimEnd();

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace RecurrentGpt.Core.Prompts;
 
 /// <summary>
-/// Builds a user message of tagged sections. User text is delimited, and any of our own tags inside it is
-/// defused, so a plan or a paragraph cannot close its section and pose as instructions.
+/// Builds a user message of tagged sections. User text is delimited, and anything tag-like inside it is defused,
+/// so a plan or a paragraph cannot close its section and pose as instructions.
 /// </summary>
 internal sealed partial class UserMessage(PromptBook book)
 {
@@ -28,8 +28,18 @@ internal sealed partial class UserMessage(PromptBook book)
 
     public override string ToString() => _text.ToString();
 
-    public static string Defuse(string text) => OurTag().Replace(text, m => "‹" + m.Value[1..]);
+    /// <summary>
+    /// Turns every "&lt;" that opens something tag-like (a name, a slash, "|" or "!", after any spacing or invisible
+    /// characters) into "‹", so neither our tags nor a chat template's (&lt;|im_start|&gt;) nor look-alikes survive.
+    /// </summary>
+    public static string Defuse(string text) => TagOpener().Replace(text, "‹");
 
-    [GeneratedRegex(@"</?\s*(premise|story|outline|related_paragraphs|memory|previous_paragraph|plan|plans|latest_paragraph)\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OurTag();
+    /// <summary>One line: for a label (genre, title) or a list entry, whose line breaks would let it pose as another line.</summary>
+    public static string OneLine(string text) => LineBreaks().Replace(text.Trim(), " ");
+
+    [GeneratedRegex(@"[<＜](?=[\s\p{Cf}]*/?[\s\p{Cf}]*[\p{L}|!])", RegexOptions.CultureInvariant)]
+    private static partial Regex TagOpener();
+
+    [GeneratedRegex(@"[ \t]*[\r\n\u0085\u2028\u2029]+\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex LineBreaks();
 }

@@ -7,7 +7,8 @@ using RecurrentGpt.Core.Story;
 namespace RecurrentGpt.Core.Writing;
 
 /// <summary>
-/// The recurrent cell: one model call per step, parsed strictly, repaired a bounded number of times,
+/// The recurrent cell: one model call per step, parsed strictly (slips with one obvious meaning are normalised and
+/// recorded on the exchange, not repaired), repaired a bounded number of times when meaning is missing,
 /// with the short-term memory updated by code and held under its cap.
 /// </summary>
 public sealed class RecurrentWriter
@@ -81,7 +82,7 @@ public sealed class RecurrentWriter
         PromptRequest request = Prompts.Compression(memory, language);
         (string raw, ModelExchange exchange) = await SendAsync(request, 0, cancellationToken);
         ParseResult<string> parsed = OutputParsers.ParseCompressedMemory(raw);
-        exchanges.Add(exchange with { ParseError = parsed.Succeeded ? null : parsed.Error });
+        exchanges.Add(exchange with { ParseError = parsed.Succeeded ? null : parsed.Error, Normalisations = parsed.Normalisations });
         if (parsed.Value is string compressedText)
         {
             var compressed = ShortTermMemory.FromText(compressedText);
@@ -103,7 +104,7 @@ public sealed class RecurrentWriter
         {
             (string raw, ModelExchange exchange) = await SendAsync(request, attempt, cancellationToken);
             ParseResult<T> parsed = parse(raw);
-            exchange = exchange with { ParseError = parsed.Succeeded ? null : parsed.Error };
+            exchange = exchange with { ParseError = parsed.Succeeded ? null : parsed.Error, Normalisations = parsed.Normalisations };
             attempts.Add(exchange);
             exchanges.Add(exchange);
             if (parsed.Value is T value)

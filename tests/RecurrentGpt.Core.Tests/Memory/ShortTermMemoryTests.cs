@@ -98,7 +98,7 @@ public class ShortTermMemoryTests
     }
 
     [Fact]
-    public void Step_dropping_a_sentence_past_the_end_is_a_parse_error_naming_both_counts()
+    public void Step_dropping_a_sentence_past_the_end_ignores_that_drop_naming_both_counts()
     {
         var memory = ShortTermMemory.FromText("Mara Quill keeps the Gull Point light while her father is ill.");
         const string raw = """
@@ -109,12 +109,13 @@ public class ShortTermMemoryTests
 
         ParseResult<StepDraft> result = OutputParsers.ParseStep(raw, memory, MemoryMode.Edit, recommend: false);
 
-        Assert.False(result.Succeeded);
-        Assert.Equal("memory_drop names sentence 2, but the memory has 1 sentence", result.Error);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Empty(result.Value!.MemoryUpdate.Drops);
+        Assert.Equal(["memory_drop named sentence 2, but the memory has 1 sentence; ignored it"], result.Normalisations);
     }
 
     [Fact]
-    public void Chinese_step_dropping_sentence_0_and_6_is_a_parse_error_for_each()
+    public void Chinese_step_dropping_sentence_0_and_6_ignores_both_and_records_each()
     {
         var memory = ShortTermMemory.FromText(FogHarbourText);
         const string raw = """
@@ -131,10 +132,21 @@ public class ShortTermMemoryTests
 
         ParseResult<StepDraft> result = OutputParsers.ParseStep(raw, memory, MemoryMode.Edit, recommend: false);
 
-        Assert.False(result.Succeeded);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Empty(result.Value!.MemoryUpdate.Drops);
         Assert.Equal(
-            "memory_drop names sentence 0, but the memory has 5 sentences; memory_drop names sentence 6, but the memory has 5 sentences",
-            result.Error);
+            ["memory_drop named sentence 0, but the memory has 5 sentences; ignored it", "memory_drop named sentence 6, but the memory has 5 sentences; ignored it"],
+            result.Normalisations);
+    }
+
+    [Fact]
+    public void Applying_an_update_that_names_a_sentence_twice_drops_it_once()
+    {
+        var memory = ShortTermMemory.FromText("Mara keeps the light. Tobin is missing. Vell landed.");
+        MemoryUpdate update = MemoryUpdate.Edit([new MemoryDrop(2, "Found."), new MemoryDrop(2, "Found.")], []);
+
+        Assert.Empty(memory.Check(update));
+        Assert.Equal(["Mara keeps the light.", "Vell landed."], memory.Apply(update).Sentences);
     }
 
     [Fact]

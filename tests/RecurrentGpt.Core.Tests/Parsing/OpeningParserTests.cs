@@ -1,4 +1,5 @@
 using RecurrentGpt.Core.Parsing;
+using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Core.Tests.Parsing;
 
@@ -368,7 +369,7 @@ public class OpeningParserTests
     }
 
     [Fact]
-    public void Opening_markers_numbering_plans_1_2_4_are_rejected_naming_the_missing_plan()
+    public void Opening_markers_numbering_plans_1_2_4_are_read_in_that_order_and_the_numbering_is_recorded()
     {
         const string raw = """
             Title: The Salt Road
@@ -380,11 +381,15 @@ public class OpeningParserTests
             Plan 4: Mara shows the note to her father.
             """;
 
-        ParseAssert.FailsWith(OutputParsers.ParseOpening(raw), "missing section: plan 3");
+        ParseResult<StoryOpening> result = OutputParsers.ParseOpening(raw);
+
+        StoryOpening opening = ParseAssert.Succeeds(result);
+        Assert.Equal(["Mara ignores the note and lights the lamp.", "Mara leaves the lamp dark and goes down to the cove.", "Mara shows the note to her father."], opening.Plans);
+        Assert.Equal(["plans were numbered 1, 2, 4; read them in that order"], result.Normalisations);
     }
 
     [Fact]
-    public void Opening_json_with_an_empty_plan_is_rejected_naming_the_plan()
+    public void Opening_json_with_an_empty_plan_among_three_is_rejected_as_two_plans_naming_the_empty_one()
     {
         const string raw = """
             {"title": "The Salt Road", "outline": "Mara Quill follows the salt road to find her brother Tobin.",
@@ -392,7 +397,7 @@ public class OpeningParserTests
              "memory": "Mara Quill keeps the Gull Point light.", "plans": ["Mara ignores the note and lights the lamp.", "  ", "Mara shows the note to her father."]}
             """;
 
-        ParseAssert.FailsWith(OutputParsers.ParseOpening(raw), "empty section: plan 2");
+        ParseAssert.FailsWith(OutputParsers.ParseOpening(raw), "expected exactly 3 plans, found 2 (plan 2 was empty)");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class SmokeTests
     }
 
     [Fact]
-    public void Json_step_with_four_plans_is_an_error()
+    public void Json_step_with_four_plans_keeps_the_first_three()
     {
         const string raw = """
             ```json
@@ -44,7 +44,9 @@ public class SmokeTests
             ```
             """;
         var result = OutputParsers.ParseStep(raw, ShortTermMemory.Empty, MemoryMode.Edit, recommend: false);
-        Assert.Equal("expected exactly 3 plans, found 4", result.Error);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["a", "b", "c"], result.Value!.Plans);
+        Assert.Equal(["the JSON object was inside a code fence; read inside it", "4 plans returned; kept the first 3"], result.Normalisations);
     }
 
     [Fact]

@@ -536,14 +536,17 @@ public class StepParserTests
     }
 
     [Fact]
-    public void Chinese_step_json_with_four_plans_is_rejected_naming_the_count()
+    public void Chinese_step_json_with_four_plans_keeps_the_first_three_and_says_so()
     {
         const string raw = """
             {"paragraph": "天还没亮，老周的渔船就离开了码头。", "summary": "林舟随老周出海。", "memory_drop": [], "memory_add": [],
              "plans": ["老周承认林岩出海那晚是他开的船。", "渔船驶近无人岛。", "海警的巡逻艇靠近。", "林舟跳进海里游回码头。"]}
             """;
 
-        ParseAssert.FailsWith(ZhEdit(raw), "expected exactly 3 plans, found 4");
+        ParseResult<StepDraft> result = ZhEdit(raw);
+
+        Assert.Equal(["老周承认林岩出海那晚是他开的船。", "渔船驶近无人岛。", "海警的巡逻艇靠近。"], ParseAssert.Succeeds(result).Plans);
+        Assert.Equal(["4 plans returned; kept the first 3"], result.Normalisations);
     }
 
     [Fact]
@@ -618,7 +621,7 @@ public class StepParserTests
     }
 
     [Fact]
-    public void Chinese_step_markers_with_plan_2_twice_are_rejected_naming_the_plan()
+    public void Chinese_step_markers_with_plan_2_twice_read_the_plans_in_the_order_given()
     {
         const string raw = """
             段落：天还没亮，老周的渔船就离开了码头。
@@ -630,7 +633,10 @@ public class StepParserTests
             计划2：海警的巡逻艇靠近。
             """;
 
-        ParseAssert.FailsWith(ZhEdit(raw), "duplicate section: plan 2");
+        ParseResult<StepDraft> result = ZhEdit(raw);
+
+        Assert.Equal(["老周承认林岩出海那晚是他开的船。", "渔船驶近无人岛。", "海警的巡逻艇靠近。"], ParseAssert.Succeeds(result).Plans);
+        Assert.Equal(["plan 2 was numbered twice; read the plans in the order given"], result.Normalisations);
     }
 
     [Fact]
@@ -651,7 +657,7 @@ public class StepParserTests
     }
 
     [Fact]
-    public void Step_dropping_a_sentence_the_memory_does_not_have_is_rejected_naming_both_counts()
+    public void Step_dropping_a_sentence_the_memory_does_not_have_ignores_it_naming_both_counts()
     {
         const string raw = """
             {"paragraph": "Mara did not light the lamp.", "summary": "Mara keeps the light dark.",
@@ -660,11 +666,14 @@ public class StepParserTests
              "plans": ["Vell climbs the steps.", "Mara slips down to the cove.", "Mara's father wakes."]}
             """;
 
-        ParseAssert.FailsWith(Edit(raw), "memory_drop names sentence 7, but the memory has 3 sentences");
+        ParseResult<StepDraft> result = Edit(raw);
+
+        Assert.Empty(ParseAssert.Succeeds(result).MemoryUpdate.Drops);
+        Assert.Equal(["memory_drop named sentence 7, but the memory has 3 sentences; ignored it"], result.Normalisations);
     }
 
     [Fact]
-    public void Chinese_step_dropping_the_same_sentence_twice_is_rejected()
+    public void Chinese_step_dropping_the_same_sentence_twice_drops_it_once_with_the_first_reason()
     {
         const string raw = """
             {"paragraph": "天还没亮，老周的渔船就离开了码头。", "summary": "林舟随老周出海。",
@@ -673,11 +682,14 @@ public class StepParserTests
              "plans": ["老周承认林岩出海那晚是他开的船。", "渔船驶近无人岛。", "海警的巡逻艇靠近。"]}
             """;
 
-        ParseAssert.FailsWith(ZhEdit(raw), "memory_drop names sentence 2 twice");
+        ParseResult<StepDraft> result = ZhEdit(raw);
+
+        Assert.Equal([new MemoryDrop(2, "老周已经载她出海。")], ParseAssert.Succeeds(result).MemoryUpdate.Drops);
+        Assert.Equal(["memory_drop named sentence 2 twice; kept once"], result.Normalisations);
     }
 
     [Fact]
-    public void Step_json_adding_an_empty_sentence_is_rejected()
+    public void Step_json_adding_an_empty_sentence_drops_it()
     {
         const string raw = """
             {"paragraph": "Mara did not light the lamp.", "summary": "Mara keeps the light dark.",
@@ -686,11 +698,14 @@ public class StepParserTests
              "plans": ["Vell climbs the steps.", "Mara slips down to the cove.", "Mara's father wakes."]}
             """;
 
-        ParseAssert.FailsWith(Edit(raw), "memory_add has an empty sentence");
+        ParseResult<StepDraft> result = Edit(raw);
+
+        Assert.Empty(ParseAssert.Succeeds(result).MemoryUpdate.Additions);
+        Assert.Equal(["memory_add item 1 was empty; dropped it"], result.Normalisations);
     }
 
     [Fact]
-    public void Step_json_recommending_plan_4_is_rejected_naming_the_range()
+    public void Step_json_recommending_plan_4_drops_the_recommendation()
     {
         const string raw = """
             {"paragraph": "Mara did not light the lamp.", "summary": "Mara keeps the light dark.",
@@ -699,11 +714,14 @@ public class StepParserTests
              "recommended_plan": 4}
             """;
 
-        ParseAssert.FailsWith(Edit(raw, recommend: true), "recommended_plan must be a number from 1 to 3, got \"4\"");
+        ParseResult<StepDraft> result = Edit(raw, recommend: true);
+
+        Assert.Null(ParseAssert.Succeeds(result).RecommendedPlan);
+        Assert.Equal(["recommended_plan 4 is not one of the 3 plans; dropped the recommendation"], result.Normalisations);
     }
 
     [Fact]
-    public void Chinese_step_markers_recommending_plan_0_are_rejected_naming_the_range()
+    public void Chinese_step_markers_recommending_plan_0_drop_the_recommendation()
     {
         const string raw = """
             段落：天还没亮，老周的渔船就离开了码头。
@@ -716,7 +734,10 @@ public class StepParserTests
             推荐计划：0
             """;
 
-        ParseAssert.FailsWith(ZhEdit(raw, recommend: true), "recommended_plan must be a number from 1 to 3, got \"0\"");
+        ParseResult<StepDraft> result = ZhEdit(raw, recommend: true);
+
+        Assert.Null(ParseAssert.Succeeds(result).RecommendedPlan);
+        Assert.Equal(["recommended_plan 0 is not one of the 3 plans; dropped the recommendation"], result.Normalisations);
     }
 
     [Fact]
@@ -777,15 +798,16 @@ public class StepParserTests
     [Fact]
     public void Step_with_several_problems_reports_them_all_in_section_order()
     {
+        // The drop of sentence 7 and the fourth plan would be normalised; what is missing is reported, in order.
         const string raw = """
             {"paragraph": "Mara did not light the lamp.",
-             "memory_drop": [{"sentence": 7, "reason": "Out of date."}],
+             "memory_drop": [{"sentence": 7, "reason": "Out of date."}, {"reason": "The old bit."}],
              "memory_add": [],
-             "plans": ["Vell climbs the steps.", "Mara slips down to the cove.", "Mara's father wakes.", "Tobin comes home."]}
+             "plans": ["Vell climbs the steps.", "Vell climbs the steps.", " ", "Tobin comes home."]}
             """;
 
         ParseAssert.FailsWith(
             Edit(raw),
-            "missing section: summary; memory_drop names sentence 7, but the memory has 3 sentences; expected exactly 3 plans, found 4");
+            "missing section: summary; memory_drop has an item without a sentence number: \"The old bit.\"; expected exactly 3 plans, found 2 (plans 1 and 2 were the same, plan 3 was empty)");
     }
 }
