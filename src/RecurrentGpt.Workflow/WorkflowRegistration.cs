@@ -53,6 +53,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();
         services.TryAddSingleton<StoryStatusReader>();
+        services.TryAddSingleton<StoryAudit>();
         services.TryAddSingleton<LongTermRecall>();
         services.TryAddSingleton<ModeSwitch>();
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();

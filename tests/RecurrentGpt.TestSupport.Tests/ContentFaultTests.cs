@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using RecurrentGpt.Core.Memory;
-using RecurrentGpt.TestSupport;
 
 namespace RecurrentGpt.TestSupport.Tests;
 

@@ -1,5 +1,3 @@
-using RecurrentGpt.TestSupport;
-
 namespace RecurrentGpt.TestSupport.Tests;
 
 /// <summary>The plan's decisions alone, without a server: a pure function of seed, request number and what fits.</summary>

@@ -1,5 +1,3 @@
-using RecurrentGpt.TestSupport;
-
 namespace RecurrentGpt.TestSupport.Tests;
 
 /// <summary>The fault layer called as the server calls it: counting, concurrency and what it leaves alone.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using RecurrentGpt.Core.Memory;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
-using RecurrentGpt.TestSupport;
 using Xunit.Abstractions;
 
 namespace RecurrentGpt.TestSupport.Tests;

@@ -1,5 +1,4 @@
 using System.Net;
-using RecurrentGpt.TestSupport;
 
 namespace RecurrentGpt.TestSupport.Tests;
 

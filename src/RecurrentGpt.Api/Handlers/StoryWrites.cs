@@ -51,13 +51,10 @@ public sealed class StoryWrites(StoryStarter starter, ChoiceMaker choices, Memor
             throw ApiProblem.Invalid("send shortTermMemory, plans, or both");
         }
 
-        if (body.ShortTermMemory is { Length: > StoryLimits.MaxMemoryChars })
-        {
-            throw ApiProblem.Invalid($"shortTermMemory has {body.ShortTermMemory.Length} characters; the limit is {StoryLimits.MaxMemoryChars}");
-        }
-
+        // Blank is not a memory: an edit of only spaces would wipe what the next step reads.
+        string? memory = TextFields.Optional(body.ShortTermMemory, "shortTermMemory", StoryLimits.MaxMemoryChars);
         IReadOnlyList<string>? plans = body.Plans?.Select((plan, i) => TextFields.Required(plan, $"plans[{i}]", StoryLimits.MaxPlanChars)).ToList();
-        VersionedState saved = await memoryEditor.EditAsync(storyId, etag, body.ShortTermMemory, plans, call.Cancellation);
+        VersionedState saved = await memoryEditor.EditAsync(storyId, etag, memory, plans, call.Cancellation);
         return ApiResults.Json(200, new MemoryView(saved.State.ShortTermMemory, saved.State.Plans, saved.ETag), etag: saved.ETag);
     }
 

@@ -12,10 +12,10 @@ internal static class NewStoryRequests
     public static NewStory From(CreateStoryRequest request)
     {
         string topic = TextFields.Required(request.Topic, "topic", StoryLimits.MaxTopicChars);
-        string genre = TextFields.Optional(request.Genre, "genre", StoryLimits.MaxGenreChars) ?? "fiction";
-        string? description = TextFields.Optional(request.Description, "description", StoryLimits.MaxDescriptionChars);
         StoryLanguage language = request.Language is null ? StoryLanguage.English
             : StoryLanguages.TryParse(request.Language) ?? throw ApiProblem.Invalid("language must be \"en\" or \"zh\"");
+        string genre = TextFields.Optional(request.Genre, "genre", StoryLimits.MaxGenreChars) ?? DefaultGenre(language);
+        string? description = TextFields.Optional(request.Description, "description", StoryLimits.MaxDescriptionChars);
         StoryMode mode = request.Mode is null
             ? request.Serial is null ? StoryMode.Interactive : StoryMode.Auto
             : ModeOf(request.Mode) ?? throw ApiProblem.Invalid("mode must be \"interactive\" or \"auto\"");
@@ -48,6 +48,9 @@ internal static class NewStoryRequests
         string? callback = TextFields.Optional(request.CallbackUrl, "callbackUrl", ApiLimits.MaxCallbackUrlChars);
         return new NewStory(id, new Premise(genre, topic, description, language), mode, target, policy, timeout, Serial: serial, CallbackUrl: callback);
     }
+
+    /// <summary>With no genre given, "fiction" in the story's own language: a Chinese prompt gets no English word.</summary>
+    public static string DefaultGenre(StoryLanguage language) => language == StoryLanguage.Chinese ? "小说" : "fiction";
 
     /// <summary>"interactive" or "auto", in any case and with spaces around; null for anything else.</summary>
     public static StoryMode? ModeOf(string? mode) => mode?.Trim().ToLowerInvariant() switch

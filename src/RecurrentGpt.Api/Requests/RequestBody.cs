@@ -8,6 +8,8 @@ namespace RecurrentGpt.Api.Requests;
 /// <summary>Reads a request body under the size limit (413 past it) and parses JSON with clear 400s for what is malformed.</summary>
 public static class RequestBody
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -45,14 +47,16 @@ public static class RequestBody
             throw new ApiProblem(415, "unsupported-media-type", "Send JSON", $"the body must be application/json, not {contentType}");
         }
 
-        if (body.Length == 0)
+        // A byte-order mark says "UTF-8", which JSON is anyway: read past it.
+        ReadOnlySpan<byte> json = body.AsSpan().StartsWith(Utf8Bom) ? body.AsSpan(Utf8Bom.Length) : body;
+        if (json.IsEmpty)
         {
             throw ApiProblem.Invalid("the body is empty; send a JSON object");
         }
 
         try
         {
-            return JsonSerializer.Deserialize<T>(body, ContractJson.Options) ?? throw ApiProblem.Invalid("the body must be a JSON object, not null");
+            return JsonSerializer.Deserialize<T>(json, ContractJson.Options) ?? throw ApiProblem.Invalid("the body must be a JSON object, not null");
         }
         catch (JsonException ex)
         {
@@ -67,6 +71,17 @@ public static class RequestBody
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return $"unknown field {path}; see /api/openapi.json for the fields this route takes";
+        }
+
+        // Text that is not text: a lone surrogate escaped in the JSON, or bytes that are not UTF-8.
+        if (ex.InnerException is InvalidOperationException { Message: var reason } && reason.Contains("surrogate", StringComparison.Ordinal))
+        {
+            return $"{path} has a lone surrogate (\\ud800–\\udfff without its pair): send text as valid Unicode";
+        }
+
+        if (ex.InnerException is InvalidOperationException { Message: var transcoding } && transcoding.Contains("invalid UTF-8", StringComparison.Ordinal))
+        {
+            return $"{path} is not valid UTF-8: send the body as UTF-8";
         }
 
         if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))

@@ -1,6 +1,9 @@
 namespace RecurrentGpt.Api.Views;
 
-/// <summary><c>GET /api/stories/{id}/steps/{n}</c>: what a step read and what it produced — its provenance.</summary>
+/// <summary>
+/// <c>GET /api/stories/{id}/steps/{n}</c>: what a step read and what it produced — its provenance.
+/// <paramref name="Normalisations"/>: what the parser tidied in the model's answers (a drop named twice, a fourth plan…).
+/// </summary>
 public sealed record StepView(
     int Step,
     string ChosenPlan,
@@ -12,4 +15,5 @@ public sealed record StepView(
     string Model,
     TokenView Tokens,
     int ModelCalls,
+    IReadOnlyList<string> Normalisations,
     DateTimeOffset WrittenAt);

@@ -19,6 +19,7 @@ internal static class StepViews
             record.Exchanges.Count > 0 ? record.Exchanges[^1].ModelId ?? string.Empty : string.Empty,
             new TokenView(usage.InputTokens, usage.OutputTokens),
             record.Exchanges.Count,
+            record.Exchanges.SelectMany(exchange => exchange.Normalisations).ToList(),
             record.WrittenAt);
     }
 

@@ -1,11 +1,5 @@
 namespace RecurrentGpt.Core.Memory;
 
-/// <summary>Drop the 1-based sentence <paramref name="Sentence"/> of the current memory.</summary>
-public sealed record MemoryDrop(int Sentence, string Reason);
-
-/// <summary>Append <paramref name="Text"/> to the memory.</summary>
-public sealed record MemoryAddition(string Text, string Reason);
-
 /// <summary>
 /// How the model wants the short-term memory to change. In edit mode only <see cref="Drops"/> and
 /// <see cref="Additions"/> are set; in rewrite mode <see cref="Rewrite"/> holds the whole new memory and

@@ -2,9 +2,6 @@ using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Core.Prompts;
 
-/// <summary>The lengths a prompt asks for, spelled out in its "Length" line.</summary>
-public sealed record PromptLengths(int ParagraphUnits, int PlanUnits, int MemoryCapUnits, int OpeningParagraphs);
-
 /// <summary>
 /// The instructions of every call in one language. A system text is a constant of its call, its language and the
 /// writer's settings: it never holds user text (genre, topic, plans…), which goes into the user message, delimited,

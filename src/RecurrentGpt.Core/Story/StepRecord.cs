@@ -11,4 +11,14 @@ public sealed record StepRecord(
     StepDraft Draft,
     string MemoryAfter,
     MemoryBounding Bounding,
-    DateTimeOffset WrittenAt);
+    DateTimeOffset WrittenAt)
+{
+    /// <summary>
+    /// What choosing this step's plan cost, when a model chose it (the human simulator), copied from the choice: the
+    /// story's token totals are the opening's and each record's, this included, and nothing else.
+    /// </summary>
+    public TokenUsage? ChoiceUsage { get; init; }
+
+    /// <summary>The step's whole cost: its own calls and its choice's.</summary>
+    public TokenUsage Usage => ChoiceUsage is null ? TokenUsage.Of(Exchanges) : TokenUsage.Of(Exchanges).Add(ChoiceUsage);
+}

@@ -16,6 +16,7 @@ public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<st
     private readonly List<StoryParagraph> _paragraphs = [];
     private VectorIndex? _index;
     private StoryState? _state;
+    private TokenUsage? _choiceUsage;
 
     public StoryState State => _state ?? throw new InvalidOperationException("Open the story before reading its state.");
 
@@ -49,7 +50,11 @@ public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<st
         WriterResult<StepOutcome> result = await writer.WriteStepAsync(request, RecommendedChoice.IsAskedFor(state), cancellationToken);
         StepDraft draft = result.Value.Draft;
         await CommitAsync(new StoryParagraph(draft.Paragraph, draft.Summary), cancellationToken);
-        var record = new StepRecord(state.StoryId, step, request, result.Exchanges, draft, result.Value.Memory.Text, result.Value.Bounding, DateTimeOffset.UtcNow);
+        var record = new StepRecord(state.StoryId, step, request, result.Exchanges, draft, result.Value.Memory.Text, result.Value.Bounding, DateTimeOffset.UtcNow)
+        {
+            ChoiceUsage = _choiceUsage,
+        };
+        _choiceUsage = null;
         _state = StoryAdvance.Committed(state, record);
         Usage = Usage.Add(result.Usage);
         return new StepReport(step, result.Value, recalled, result.Exchanges);
@@ -68,7 +73,7 @@ public sealed class InMemoryStory(RecurrentWriter writer, IEmbeddingGenerator<st
         }
 
         WriterResult<PlanPick> pick = await writer.ChoosePlanAsync(StepInputs.ForChoice(state, _paragraphs[^1].Text), cancellationToken);
-        _state = StoryAdvance.Charged(state, pick.Usage);
+        _choiceUsage = pick.Usage;
         Usage = Usage.Add(pick.Usage);
         return pick.Value.RefinedPlan;
     }

@@ -33,7 +33,7 @@ public static class StoryAdvance
     public static StoryState Committed(StoryState current, StepRecord record)
     {
         int paragraphs = current.ParagraphCount + 1;
-        TokenUsage usage = TokenUsage.Of(record.Exchanges);
+        TokenUsage usage = record.Usage;
         return current with
         {
             Step = record.Step,
@@ -47,13 +47,6 @@ public static class StoryAdvance
             OutputTokens = current.OutputTokens + usage.OutputTokens,
         };
     }
-
-    /// <summary>The human simulator's call is paid for by the story too.</summary>
-    public static StoryState Charged(StoryState current, TokenUsage usage) => current with
-    {
-        InputTokens = current.InputTokens + usage.InputTokens,
-        OutputTokens = current.OutputTokens + usage.OutputTokens,
-    };
 
     private static string? LastModel(IReadOnlyList<ModelExchange> exchanges) => exchanges.Count > 0 ? exchanges[^1].ModelId : null;
 }

@@ -32,7 +32,8 @@ internal sealed class ModelFailures(ModelOptions options, TimeSpan longestWait, 
         return last switch
         {
             ClientResultException { Status: > 0 } answered => FromStatus(answered, exception),
-            ClientResultException or HttpRequestException => new ModelUnavailableException(
+            // A connection cut while the body is read surfaces as a bare IOException from the response stream.
+            ClientResultException or HttpRequestException or IOException => new ModelUnavailableException(
                 $"{_model} could not be reached{RetryNote()}: {Redact((last.InnerException ?? last).Message)}", null, Safe(exception)),
             // The SDK's per-attempt network timeout surfaces as a cancellation the caller did not ask for.
             OperationCanceledException or TimeoutException => new ModelUnavailableException(

@@ -84,6 +84,21 @@ public sealed class ParagraphStore(StorageClients clients)
         return paragraphs.OfType<StoredParagraph>().ToList();
     }
 
+    /// <summary>The index of every paragraph blob the story has, in order: what is there, whatever the state row counts.</summary>
+    public async Task<IReadOnlyList<int>> ListIndexesAsync(string storyId, CancellationToken cancellationToken)
+    {
+        var indexes = new List<int>();
+        await foreach (BlobItem blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageKeys.BlobFolder(storyId, "paragraphs"), cancellationToken))
+        {
+            if (StorageKeys.NumberOfBlob(blob.Name) is int index)
+            {
+                indexes.Add(index);
+            }
+        }
+
+        return indexes;
+    }
+
     private static string AuthorName(ParagraphAuthor author) => author switch
     {
         ParagraphAuthor.Model => "model",

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using RecurrentGpt.Core.Story;
+using RecurrentGpt.Core.Writing;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
@@ -16,6 +17,13 @@ internal static class PlanChoiceRow
             [nameof(PlanChoice.RecordedAt)] = StoredTime.Format(choice.RecordedAt),
         };
         entity.SetOptional(nameof(PlanChoice.PlanIndex), choice.PlanIndex);
+        if (choice.Usage is TokenUsage usage)
+        {
+            entity[InputTokens] = usage.InputTokens;
+            entity[OutputTokens] = usage.OutputTokens;
+            entity[Calls] = usage.Calls;
+        }
+
         return entity.Checked(StorageOptions.StoryMemoryTable);
     }
 
@@ -24,5 +32,14 @@ internal static class PlanChoiceRow
         entity.RequireString(nameof(PlanChoice.Plan)),
         entity.RequireEnum<PlanChoiceSource>(nameof(PlanChoice.Source)),
         entity.GetInt32(nameof(PlanChoice.PlanIndex)),
-        entity.RequireTime(nameof(PlanChoice.RecordedAt)));
+        entity.RequireTime(nameof(PlanChoice.RecordedAt)))
+    {
+        Usage = entity.GetInt64(InputTokens) is long input
+            ? new TokenUsage(input, entity.GetInt64(OutputTokens) ?? 0, entity.GetInt32(Calls) ?? 0)
+            : null,
+    };
+
+    private const string InputTokens = "InputTokens";
+    private const string OutputTokens = "OutputTokens";
+    private const string Calls = "Calls";
 }

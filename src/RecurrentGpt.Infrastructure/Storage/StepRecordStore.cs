@@ -33,6 +33,21 @@ public sealed class StepRecordStore(StorageClients clients)
             : throw new InvalidDataException($"Blob {name} holds the record of story '{record.StoryId}' step {record.Step}.");
     }
 
+    /// <summary>The number of every step record the story has, in order (the opening's record is not among them).</summary>
+    public async Task<IReadOnlyList<int>> ListStepsAsync(string storyId, CancellationToken cancellationToken)
+    {
+        var steps = new List<int>();
+        await foreach (BlobItem blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageKeys.BlobFolder(storyId, "steps"), cancellationToken))
+        {
+            if (StorageKeys.NumberOfBlob(blob.Name) is int step)
+            {
+                steps.Add(step);
+            }
+        }
+
+        return steps;
+    }
+
     public Task WriteOpeningAsync(OpeningRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -19,6 +19,17 @@ public static class StorageKeys
     public static string StepBlob(string storyId, int step) =>
         $"{StoryId.Require(storyId)}/steps/{Number(step, nameof(step))}.json";
 
+    /// <summary>The folder of a story's blobs of one kind (<c>paragraphs</c>, <c>steps</c>), for listing them.</summary>
+    public static string BlobFolder(string storyId, string kind) => $"{StoryId.Require(storyId)}/{kind}/";
+
+    /// <summary>The six-digit number a paragraph or step blob's name ends in (before its extension); null for any other name.</summary>
+    public static int? NumberOfBlob(string blobName)
+    {
+        string file = blobName[(blobName.LastIndexOf('/') + 1)..];
+        int dot = file.IndexOf('.', StringComparison.Ordinal);
+        return dot == 6 && int.TryParse(file.AsSpan(0, 6), NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : null;
+    }
+
     public static string SnapshotRow(int step) => "snapshot-" + Number(step, nameof(step));
 
     public static string ParagraphRow(int index) => "paragraph-" + Number(index, nameof(index));

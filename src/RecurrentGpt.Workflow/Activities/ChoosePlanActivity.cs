@@ -34,8 +34,8 @@ public sealed class ChoosePlanActivity(
             StoredParagraph latest = await paragraphs.ReadAsync(step.StoryId, state.ParagraphCount - 1, CancellationToken.None)
                 ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {step.StoryId} is missing");
             WriterResult<PlanPick> pick = await new RecurrentWriter(chat, state.Settings).ChoosePlanAsync(StepInputs.ForChoice(state, latest.Text), CancellationToken.None);
-            choice = new PlanChoice(step.Step, pick.Value.RefinedPlan, PlanChoiceSource.Simulator, pick.Value.ChosenPlan, time.GetUtcNow());
-            await updater.UpdateAsync(step.StoryId, current => StoryAdvance.Charged(current, pick.Usage), CancellationToken.None);
+            // The cost travels with the choice: the step that uses it records it, and its commit charges the story once.
+            choice = new PlanChoice(step.Step, pick.Value.RefinedPlan, PlanChoiceSource.Simulator, pick.Value.ChosenPlan, time.GetUtcNow()) { Usage = pick.Usage };
         }
 
         await states.TryRecordChoiceAsync(step.StoryId, choice, CancellationToken.None);

@@ -46,7 +46,10 @@ public sealed class WriteParagraphActivity(
         StepRequest request = StepInputs.For(state, write.Step, previous.Text, recalled, choice.Plan);
         WriterResult<StepOutcome> result = await new RecurrentWriter(chat, state.Settings).WriteStepAsync(request, RecommendedChoice.IsAskedFor(state), CancellationToken.None);
 
-        var record = new StepRecord(write.StoryId, write.Step, request, result.Exchanges, result.Value.Draft, result.Value.Memory.Text, result.Value.Bounding, time.GetUtcNow());
+        var record = new StepRecord(write.StoryId, write.Step, request, result.Exchanges, result.Value.Draft, result.Value.Memory.Text, result.Value.Bounding, time.GetUtcNow())
+        {
+            ChoiceUsage = choice.Usage,
+        };
         await records.WriteAsync(record, CancellationToken.None);
         return new StepWritten(write.Step, result.Exchanges.Count);
     }

@@ -47,6 +47,22 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Connection_cut_while_the_answer_is_read_is_a_model_unavailable_failure_not_a_bare_io_error()
+    {
+        await using ChatCompletionsServer server = await ChatCompletionsServer.StartAsync();
+        ScriptedReply cut = ScriptedReply.Completion(StoryReplies.Opening()) with { CutsConnectionMidBody = true };
+        server.Enqueue(cut, cut, cut);
+        using CancellationTokenSource deadline = ModelTestKit.StartDeadline();
+        RecurrentWriter writer = ModelTestKit.Writer(ModelTestKit.OpenAICompatible(server, maxRetries: 0));
+
+        ModelUnavailableException failure = await Assert.ThrowsAsync<ModelUnavailableException>(
+            () => writer.OpenAsync(ModelTestKit.Premise, deadline.Token));
+
+        Assert.Null(failure.StatusCode);
+        Assert.Contains("could not be reached", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retry_after_ms_is_honoured_although_the_sdk_alone_ignores_it()
     {
         await using ChatCompletionsServer server = await ChatCompletionsServer.StartAsync();
