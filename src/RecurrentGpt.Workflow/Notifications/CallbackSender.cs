@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Workflow.Signing;
 
@@ -10,7 +13,7 @@ namespace RecurrentGpt.Workflow.Notifications;
 
 /// <summary>
 /// Posts signed notification bodies to callback URLs, retrying transient failures with doubling waits a bounded number of
-/// times. Connections are made by its own connect callback, which resolves the host and connects only to addresses the
+/// times (a Polly pipeline: retry, then a timeout per attempt). Connections are made by its own connect callback, which resolves the host and connects only to addresses the
 /// policy allows: the address checked is the address connected to, so DNS rebinding after creation gets nowhere.
 /// </summary>
 public sealed partial class CallbackSender : IDisposable
@@ -22,6 +25,7 @@ public sealed partial class CallbackSender : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<CallbackSender> _log;
     private readonly HttpClient _http;
+    private readonly ResiliencePipeline<Attempt> _pipeline;
 
     public CallbackSender(IOptions<NotificationOptions> options, CallbackUrlPolicy policy, TimeProvider time, ILogger<CallbackSender> log)
     {
@@ -44,6 +48,7 @@ public sealed partial class CallbackSender : IDisposable
         // Per-attempt timeouts come from RequestTimeout on the injected clock, not from HttpClient.
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("RecurrentGPT-Notifications", "1"));
+        _pipeline = BuildPipeline();
     }
 
     /// <summary>
@@ -62,60 +67,98 @@ public sealed partial class CallbackSender : IDisposable
 
         // Settings may have tightened since the story was created (the development flag turned off, say).
         Uri uri = _policy.CheckUrl(callbackUrl);
-        string lastOutcome = "no attempt";
-        for (int attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        var attempts = 0;
+        Attempt last;
+        ResilienceContext context = ResilienceContextPool.Shared.Get($"{deliveryId} to host \"{uri.Host}\"", cancellationToken);
+        try
         {
-            TimeSpan? retryAfter = null;
-            using (var timeout = new CancellationTokenSource(_options.RequestTimeout, _time))
-            using (var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
-            {
-                try
+            last = await _pipeline.ExecuteAsync(
+                async attempt =>
                 {
-                    using HttpRequestMessage request = Sign(uri, deliveryId, body, secret);
-                    using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken.Token);
-                    int status = (int)response.StatusCode;
-                    if (response.IsSuccessStatusCode)
-                    {
-                        LogDelivered(deliveryId, uri.Host, status, attempt);
-                        return;
-                    }
-
-                    lastOutcome = $"{status} {response.ReasonPhrase}";
-                    if (!IsTransient(response.StatusCode))
-                    {
-                        throw new CallbackDeliveryException(
-                            $"callback {deliveryId} to host \"{uri.Host}\" was refused with {lastOutcome}; a client error is not retried");
-                    }
-
-                    retryAfter = RetryAfter.Read(response.Headers, _time.GetUtcNow());
-                }
-                catch (HttpRequestException ex) when (Refusal(ex) is CallbackAddressRefusedException refused)
-                {
-                    throw refused;
-                }
-                catch (HttpRequestException ex)
-                {
-                    lastOutcome = ex.Message;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    lastOutcome = $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s";
-                }
-            }
-
-            if (attempt < _options.MaxAttempts)
-            {
-                TimeSpan delay = DelayBefore(attempt + 1, retryAfter, _options);
-                LogRetrying(deliveryId, uri.Host, attempt, lastOutcome, delay.TotalMilliseconds);
-                await Task.Delay(delay, _time, cancellationToken);
-            }
+                    attempts++;
+                    return await AttemptAsync(uri, deliveryId, body, secret, attempt.CancellationToken);
+                },
+                context);
+        }
+        catch (HttpRequestException ex) when (Refusal(ex) is CallbackAddressRefusedException refused)
+        {
+            throw refused;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Failed(deliveryId, uri, attempts, ex.Message);
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw Failed(deliveryId, uri, attempts, $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
-        throw new CallbackDeliveryException(
-            $"callback {deliveryId} to host \"{uri.Host}\" failed after {_options.MaxAttempts} attempts; last: {lastOutcome}");
+        if (!last.Delivered)
+        {
+            throw Failed(deliveryId, uri, attempts, last.Outcome);
+        }
+
+        LogDelivered(deliveryId, uri.Host, last.Status, attempts);
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Transient failures (a network error, no answer in time, 408, 429, 5xx) are retried up to MaxAttempts in all, after
+    /// <see cref="DelayBefore"/>; each attempt has RequestTimeout. Anything else ends the sending at once.
+    /// </summary>
+    private ResiliencePipeline<Attempt> BuildPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time };
+        if (_options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = _options.MaxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Delivered: false }
+                    || args.Outcome.Exception is TimeoutRejectedException
+                    || (args.Outcome.Exception is HttpRequestException failure && Refusal(failure) is null)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(DelayBefore(args.AttemptNumber + 2, args.Outcome.Result?.RetryAfter, _options)),
+                OnRetry = args =>
+                {
+                    string outcome = args.Outcome.Result?.Outcome ?? (args.Outcome.Exception is TimeoutRejectedException
+                        ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"
+                        : args.Outcome.Exception?.Message ?? "unknown");
+                    LogRetrying(args.Context.OperationKey ?? string.Empty, args.AttemptNumber + 1, outcome, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddTimeout(_options.RequestTimeout).Build();
+    }
+
+    /// <summary>One POST: delivered on a 2xx, a transient failure to retry, or a refusal that is not retried (thrown).</summary>
+    private async ValueTask<Attempt> AttemptAsync(Uri uri, string deliveryId, byte[] body, string secret, CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage request = Sign(uri, deliveryId, body, secret);
+        using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        int status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            return new Attempt(true, status, $"{status}", null);
+        }
+
+        string outcome = $"{status} {response.ReasonPhrase}";
+        return IsTransient(response.StatusCode)
+            ? new Attempt(false, status, outcome, RetryAfter.Read(response.Headers, _time.GetUtcNow()))
+            : throw new CallbackDeliveryException($"callback {deliveryId} to host \"{uri.Host}\" was refused with {outcome}; a client error is not retried");
+    }
+
+    private CallbackDeliveryException Failed(string deliveryId, Uri uri, int attempts, string lastOutcome) =>
+        new($"callback {deliveryId} to host \"{uri.Host}\" failed after {attempts} attempt{(attempts == 1 ? "" : "s")}; last: {lastOutcome}");
+
+    /// <summary>What one attempt came to; <paramref name="RetryAfter"/> is the receiver's wish for a transient failure.</summary>
+    private sealed record Attempt(bool Delivered, int Status, string Outcome, TimeSpan? RetryAfter);
 
     /// <summary>
     /// The wait before attempt <paramref name="attempt"/> (2 or later): doubling from FirstRetryDelay, or the receiver's
@@ -201,6 +244,6 @@ public sealed partial class CallbackSender : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback {DeliveryId} delivered to host {Host}: {Status} on attempt {Attempt}")]
     private partial void LogDelivered(string deliveryId, string host, int status, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {DeliveryId} to host {Host}, attempt {Attempt} failed ({Outcome}); retrying in {DelayMs} ms")]
-    private partial void LogRetrying(string deliveryId, string host, int attempt, string outcome, double delayMs);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {Callback}, attempt {Attempt} failed ({Outcome}); retrying in {DelayMs} ms")]
+    private partial void LogRetrying(string callback, int attempt, string outcome, double delayMs);
 }
