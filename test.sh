@@ -44,8 +44,12 @@ mkdir -p "$results"
 
 dotnet build RecurrentGpt.Functions.sln -c Release -nologo -v quiet
 status=0
-dotnet test RecurrentGpt.Functions.sln -c Release --no-build -nologo \
+dotnet test RecurrentGpt.Functions.sln -c Release --no-build -nologo --filter "Category!=Soak" \
   --logger "trx" --results-directory "$results" || status=$?
+
+# The soak loads every core on purpose (a CPU-burning child, kills, an Azurite restart): it runs alone, after the rest.
+dotnet test tests/RecurrentGpt.Local.Tests -c Release --no-build -nologo --filter "Category=Soak" \
+  --logger "trx;LogFileName=soak.trx" --logger "console;verbosity=detailed" --results-directory "$results" || status=$?
 
 # One plain closing line over every test project, counted from the result files.
 python3 - "$results" <<'PY'
