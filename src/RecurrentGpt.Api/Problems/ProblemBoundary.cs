@@ -37,8 +37,14 @@ internal static class ProblemBoundary
         {
             return ApiResults.Problem(ApiProblem.Invalid(ex.Message), instance);
         }
-        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (BadHttpRequestException refused)
         {
+            // The server's own limits on the body (its size cap, its minimum data rate, its framing), met while reading it.
+            return ApiResults.Problem(TransportProblems.Of(refused), instance);
+        }
+        catch (Exception ex) when (request.HttpContext.RequestAborted.IsCancellationRequested && CausedByCancellation(ex))
+        {
+            // The client went away mid-request; a client library may wrap the cancellation (gRPC's RpcException "Cancelled").
             return ApiResults.Problem(new ApiProblem(499, "client-closed-request", "The client went away", "the request was cancelled"), instance);
         }
         catch (Exception ex)
@@ -46,5 +52,18 @@ internal static class ProblemBoundary
             logFailure(ex);
             return ApiResults.Problem(internalFailure, instance);
         }
+    }
+
+    private static bool CausedByCancellation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is OperationCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

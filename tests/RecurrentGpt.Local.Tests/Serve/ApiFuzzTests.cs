@@ -12,13 +12,18 @@ using RecurrentGpt.Workflow.Signing;
 namespace RecurrentGpt.Local.Tests.Serve;
 
 /// <summary>
-/// Thousands of malformed and random requests across every route of <c>rgpt serve</c>, over real HTTP: none may be
-/// answered with a 5xx, every refusal is problem+json, and the stories that existed before are unchanged to the byte.
+/// Thousands of malformed and random requests across every route of <c>rgpt serve</c>, over real HTTP, then a few hundred
+/// over raw sockets that break at the transport (chunking, short and stalled bodies, huge headers, foreign Hosts): none
+/// may be answered with a 5xx, every refusal is problem+json where the server can give one, and the stories that existed
+/// before are unchanged to the byte.
 /// </summary>
 public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const string Key = "fuzz-test-key-0123456789";
     private const int Requests = 2_400;
+
+    // Stalled clients are refused after this long (Serve:RequestBodyGraceSeconds, Serve:RequestHeadersTimeoutSeconds).
+    private const int StallSeconds = 2;
     private static readonly string[] RealIds = ["fuzz-waiting", "fuzz-done"];
 
     // Every route of the contract, from the one route table; whether it takes a body, from the OpenAPI document.
@@ -59,6 +64,8 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
             ["RGPT_Serve__ApiKey"] = Key,
             ["RGPT_Webhook__Secret"] = "fuzz-test-webhook-secret",
             ["RGPT_Model__Provider"] = "Offline",
+            ["RGPT_Serve__RequestBodyGraceSeconds"] = StallSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RGPT_Serve__RequestHeadersTimeoutSeconds"] = StallSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, folder, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(30) };
         try
@@ -68,6 +75,7 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
             await CreateAsync(http, new { id = RealIds[1], topic = "a clockmaker repairs time", mode = "auto", targetParagraphs = 3 }, "completed");
             string[] before = await Task.WhenAll(RealIds.Select(id => StoryFootprint.ReadAsync(connection, id)));
 
+            var phase = Stopwatch.StartNew();
             var random = new Random(20261126);
             var answered = new Dictionary<int, int>();
             string previous = "none";
@@ -138,6 +146,11 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
                 }
             }
 
+            TimeSpan httpPhase = phase.Elapsed;
+            phase.Restart();
+            IReadOnlyDictionary<string, int> transport = await FuzzTransportAsync(port, new Random(20261202));
+            TimeSpan rawPhase = phase.Elapsed;
+
             string[] after = await Task.WhenAll(RealIds.Select(id => StoryFootprint.ReadAsync(connection, id)));
             for (int story = 0; story < RealIds.Length; story++)
             {
@@ -148,7 +161,11 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
             Assert.Equal(before, after);
             Assert.True(answered.Keys.All(status => status < 500), string.Join(", ", answered.Select(a => $"{a.Key}×{a.Value}")));
             Assert.False(server.HasExited, server.Output);
-            output.WriteLine($"{Requests} requests: " + string.Join(", ", answered.OrderBy(a => a.Key).Select(a => $"{a.Key}×{a.Value}")));
+
+            // No answer was a 5xx, so nothing was logged as a failure either (a 500 is logged as "fail:" on stderr).
+            Assert.False(server.Output.Contains("fail:", StringComparison.Ordinal), server.Output);
+            output.WriteLine($"{Requests} requests in {httpPhase.TotalSeconds:0.0} s: " + string.Join(", ", answered.OrderBy(a => a.Key).Select(a => $"{a.Key}×{a.Value}")));
+            output.WriteLine($"{transport.Values.Sum()} raw requests in {rawPhase.TotalSeconds:0.0} s: " + string.Join(", ", transport.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}×{a.Value}")));
         }
         finally
         {
@@ -156,6 +173,157 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>How a raw request goes wrong at the transport, where HttpClient would not let it.</summary>
+    private enum Transport
+    {
+        Chunked,
+        ChunkedOverCap,
+        ShortThenStop,
+        ShortThenHangUp,
+        ShortThenStall,
+        HugeHeaders,
+        StalledHeaders,
+        ForeignHost,
+    }
+
+    /// <summary>
+    /// Requests HttpClient will not send, over raw sockets: chunked bodies (broken framing, and past Kestrel's 1 MiB cap),
+    /// bodies shorter than their Content-Length (the client stops, hangs up or stalls), headers past Kestrel's limits or
+    /// never finished, and foreign Host headers on every route. None may be a 5xx; every refusal the application answers
+    /// is problem+json (Kestrel answers headers it refuses itself, before any middleware, with no body); a foreign Host is
+    /// always 421, even for a change to an existing story with the key. Returns the count of each kind and outcome.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, int>> FuzzTransportAsync(int port, Random random)
+    {
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        (Transport Kind, int Count)[] plan =
+        [
+            (Transport.Chunked, 150), (Transport.ChunkedOverCap, 8), (Transport.ShortThenStop, 40), (Transport.ShortThenHangUp, 20),
+            (Transport.HugeHeaders, 20), (Transport.ForeignHost, 200),
+        ];
+        foreach ((Transport kind, int count) in plan)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                byte[] request = RawRequest(kind, port, random);
+                Record(outcomes, kind, request, await RawHttp.SendAsync(port, request, kind == Transport.ShortThenHangUp ? RawEnd.Close : kind == Transport.ShortThenStop ? RawEnd.HalfClose : RawEnd.Wait, TimeSpan.FromSeconds(20)));
+            }
+        }
+
+        // Stalls cost Kestrel's grace each: a few, all at once.
+        byte[][] stalls = [.. Enumerable.Range(0, 4).Select(_ => RawRequest(Transport.ShortThenStall, port, random)), .. Enumerable.Range(0, 2).Select(_ => RawRequest(Transport.StalledHeaders, port, random))];
+        RawAnswer[] stalled = await Task.WhenAll(stalls.Select(request => RawHttp.SendAsync(port, request, RawEnd.Wait, TimeSpan.FromSeconds(StallSeconds + 15))));
+        for (int i = 0; i < stalls.Length; i++)
+        {
+            Record(outcomes, i < 4 ? Transport.ShortThenStall : Transport.StalledHeaders, stalls[i], stalled[i]);
+        }
+
+        return outcomes;
+    }
+
+    private static void Record(Dictionary<string, int> outcomes, Transport kind, byte[] request, RawAnswer answer)
+    {
+        string sent = Encoding.Latin1.GetString(request, 0, Math.Min(request.Length, 200)).ReplaceLineEndings("⏎");
+        string key = $"{kind} {answer.Outcome}";
+        outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
+        Assert.False(answer.Status >= 500, $"{kind}: {sent} → {answer}");
+
+        // No answer only when the client hung up, or the server closed a connection whose body ended early; never a hang.
+        Assert.True(answer.Status is not null || answer.Ending == "hung up" || (kind == Transport.ShortThenStop && answer.Ending is "closed" or "reset"), $"{kind}: {sent} → {answer}");
+        bool refusedByKestrel = kind is Transport.HugeHeaders or Transport.StalledHeaders;
+        if (answer.Status >= 400 && !refusedByKestrel)
+        {
+            Assert.True(answer.IsProblem, $"{kind}: {sent} → {answer} without a problem body");
+            Assert.DoesNotContain("   at ", answer.Body, StringComparison.Ordinal);
+        }
+        else if (answer.Status >= 400)
+        {
+            Assert.True(answer.Status is 408 or 431 && answer.Headers.GetValueOrDefault("content-length") == "0", $"{kind}: {sent} → {answer}");
+        }
+
+        if (kind == Transport.ForeignHost)
+        {
+            Assert.True(answer.Status == 421 && answer.IsProblem, $"{kind}: {sent} → {answer}");
+        }
+    }
+
+    private static byte[] RawRequest(Transport kind, int port, Random random)
+    {
+        // Past Kestrel's cap or stalled, the routes that read a body are the ones that matter: the others answer before reading it.
+        (string Method, string Path, bool HasBody, bool Changes)[] routes = kind is Transport.ChunkedOverCap or Transport.ShortThenStall ? [.. Routes.Where(route => route.HasBody)] : Routes;
+        (string method, string path, bool hasBody, bool changes) = routes[random.Next(routes.Length)];
+
+        // As above, a change that needs no body never goes to an existing story with a good Host: it could be legitimate.
+        // With a foreign Host anything goes, real stories included: the Host check must refuse it before it reads a byte.
+        // A stalled or oversized body goes to an existing story, where the handler gets as far as reading it (a made-up id is 404 first).
+        bool realId = kind is Transport.ChunkedOverCap or Transport.ShortThenStall || (random.Next(2) == 0 && (kind == Transport.ForeignHost || hasBody || !changes));
+        // A NUL in the path is Kestrel's to refuse (above); here the path is only the way to a route.
+        string id = realId ? RealIds[random.Next(RealIds.Length)] : Garbage(random).Replace("\0", string.Empty, StringComparison.Ordinal);
+        string target = "/api/" + path.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal)
+            .Replace("{n}", random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        string host = kind == Transport.ForeignHost ? ForeignHosts[random.Next(ForeignHosts.Length)].Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) : $"127.0.0.1:{port}";
+        var headers = new List<string> { $"x-functions-key: {Key}", "Content-Type: application/json" };
+        if (path == "hooks/plan-choice")
+        {
+            headers.Add($"{WebhookSignature.TimestampHeader}: {DateTimeOffset.UtcNow.ToUnixTimeSeconds()}");
+            headers.Add($"{WebhookSignature.SignatureHeader}: sha256={Convert.ToHexStringLower(RandomBytes(random, 32))}");
+            headers.Add($"{WebhookSignature.DeliveryHeader}: fuzz-raw-{random.Next()}");
+        }
+
+        // Every body is malformed by construction (an unknown field first), except under a foreign Host, where a valid
+        // choice for the waiting story is exactly what a rebinding page would send.
+        byte[] body = kind == Transport.ForeignHost && random.Next(2) == 0
+            ? "{\"step\":1,\"plan\":1}"u8.ToArray()
+            : Body(random, mustBeInvalid: true).ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        switch (kind)
+        {
+            case Transport.Chunked:
+                headers.Add("Transfer-Encoding: chunked");
+                byte[] chunked = RawHttp.Chunked(body, random.Next(1, 64));
+                return [.. RawHttp.Head(method, target, host, [.. headers]), .. random.Next(4) == 0 ? BreakFraming(chunked, random) : chunked];
+            case Transport.ChunkedOverCap:
+                headers.Add("Transfer-Encoding: chunked");
+                byte[] filler = Encoding.UTF8.GetBytes("{\"fuzz\":\"" + new string('x', 1_100_000 + random.Next(200_000)) + "\"}");
+                return [.. RawHttp.Head(method, target, host, [.. headers]), .. RawHttp.Chunked(filler, random.Next(1, 5) * 32 * 1024)];
+            case Transport.ShortThenStop or Transport.ShortThenHangUp or Transport.ShortThenStall:
+                // Shorter than declared: a Content-Length past what is sent, or chunks with no last chunk.
+                if (random.Next(3) == 0)
+                {
+                    headers.Add("Transfer-Encoding: chunked");
+                    byte[] unfinished = RawHttp.Chunked(body, random.Next(1, 64));
+                    return [.. RawHttp.Head(method, target, host, [.. headers]), .. unfinished.AsSpan(0, unfinished.Length - 5)];
+                }
+
+                headers.Add($"Content-Length: {body.Length + 1 + random.Next(5000)}");
+                return [.. RawHttp.Head(method, target, host, [.. headers]), .. body];
+            case Transport.HugeHeaders:
+                string[] huge = random.Next(2) == 0
+                    ? ["X-Filler: " + new string('h', 33 * 1024 + random.Next(20_000))]
+                    : [.. Enumerable.Range(0, 101 + random.Next(50)).Select(n => $"X-Filler-{n}: {new string('h', random.Next(1, 30))}")];
+                return RawHttp.Head(method, target, $"127.0.0.1:{port}", [.. headers, .. huge]);
+            case Transport.StalledHeaders:
+                return Encoding.ASCII.GetBytes($"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nx-functions-key: {Key}\r\nX-Unfinished");
+            default:
+                headers.Add($"Content-Length: {body.Length}");
+                return [.. RawHttp.Head(method, target, host, [.. headers]), .. body];
+        }
+    }
+
+    private static readonly string[] ForeignHosts =
+    [
+        "rebinding.example:{port}", "evil.example", "127.0.0.1.nip.io:{port}", "localhost.evil.example:{port}", "127.0.0.2:{port}",
+        "[::2]:{port}", "0.0.0.0:{port}", "2130706433:{port}", "127.1:{port}", "localhost:1", "[::1]:1", "xn--80ak6aa92e.com:{port}",
+        "studio:{port}", "LOCALHOST.:{port}",
+    ];
+
+    /// <summary>Chunked framing broken so the server sees it at once: a size that is not hex, one past any limit, data longer than its size.</summary>
+    private static byte[] BreakFraming(byte[] chunked, Random random) => random.Next(3) switch
+    {
+        0 => [.. "zz\r\n"u8, .. chunked],
+        1 => [.. "fffffffffffffffffff\r\n"u8, .. chunked],
+        _ => [.. "3\r\nabcdef\r\n0\r\n\r\n"u8],
+    };
 
     // A space or control character in a request line is malformed HTTP, refused by Kestrel before any route runs: the
     // fuzz is of the API, so those go in percent-encoded, as any client sends them. Path tricks (../, %2F, #, ?) stay raw.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RecurrentGpt.Api.Routes;
 using RecurrentGpt.Local.Serve;
 using RecurrentGpt.TestSupport;
@@ -46,6 +47,6 @@ public class LocalRouteTableTests
     private static Task<LocalApiServer> StartAsync()
     {
         ServiceProvider services = new ServiceCollection().AddLogging(logging => logging.ClearProviders()).AddSingleton<ApiEndpoint>().BuildServiceProvider();
-        return LocalApiServer.StartAsync(IPAddress.Loopback, FreePorts.Next(), new LocalApiKey(Key), services, CancellationToken.None);
+        return LocalApiServer.StartAsync(IPAddress.Loopback, FreePorts.Next(), new LocalApiKey(Key), new ServeOptions(), services, NullLoggerProvider.Instance, CancellationToken.None);
     }
 }
