@@ -16,4 +16,8 @@ public static class TransportProblems
         int status => new ApiProblem(status is >= 400 and < 500 ? status : 400, "malformed-body", "The request body could not be read",
             $"the body is malformed or ended before its declared length ({refused.Message})"),
     };
+
+    /// <summary>A body read that failed below HTTP (framing the server passed on as an I/O error).</summary>
+    public static ApiProblem Unreadable(IOException failure) => new(400, "malformed-body", "The request body could not be read",
+        $"the body is malformed or ended before its declared length ({failure.Message})");
 }

@@ -22,7 +22,7 @@ public static class RequestBody
         byte[] chunk = new byte[16 * 1024];
         while (true)
         {
-            int read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length)), cancellationToken);
+            int read = await ReadChunkAsync(request.Body, chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length)), cancellationToken);
             if (read == 0)
             {
                 return buffer.ToArray();
@@ -33,6 +33,22 @@ public static class RequestBody
             {
                 throw ApiProblem.TooLarge($"the body is over the limit of {maxBytes} bytes");
             }
+        }
+    }
+
+    /// <summary>
+    /// A body the server cannot make sense of (a chunk size past 32 bits, framing a server lets through as a bare I/O
+    /// error) is the client's malformed request, on every host: 400, never 500. The server's own refusals keep their status.
+    /// </summary>
+    private static async Task<int> ReadChunkAsync(Stream body, Memory<byte> chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(chunk, cancellationToken);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw TransportProblems.Unreadable(ex);
         }
     }
 
