@@ -7,7 +7,8 @@ namespace RecurrentGpt.Local.Runtime;
 /// <summary>
 /// Keeps each running activity's queue message hidden by renewing its lock every third of the lock time. The sidecar
 /// never renews activity locks, so without this an activity that outlives the lock runs a second time alongside the
-/// first; with it, the lock can be short, and so can the wait before a crashed process's activity runs again.
+/// first; with it, the lock can be short, and so can the wait before a crashed process's activity runs again. At a
+/// clean stop it hands the activities still held back to the engine, so the next process need not wait at all.
 /// </summary>
 internal sealed partial class ActivityLockKeeper(IOrchestrationService engine, TimeSpan lockTimeout, ILogger logger)
 {
@@ -32,12 +33,33 @@ internal sealed partial class ActivityLockKeeper(IOrchestrationService engine, T
         renewal.Stop.Dispose();
     }
 
-    /// <summary>Stops every renewal, for shutdown: activities the worker never finished run again after the lock time.</summary>
-    public async Task ReleaseAllAsync()
+    /// <summary>Activities handed out and not yet completed or abandoned.</summary>
+    public int Count => _renewals.Count;
+
+    /// <summary>
+    /// For shutdown, once the worker is gone: stops every renewal and abandons each activity the worker never finished, so
+    /// the engine hands it out again within seconds (its abandon back-off) instead of after the lock time.
+    /// </summary>
+    public async Task AbandonAllAsync()
     {
         foreach (TaskActivityWorkItem workItem in _renewals.Keys)
         {
+            if (!_renewals.ContainsKey(workItem))
+            {
+                continue;
+            }
+
             await ReleaseAsync(workItem);
+            try
+            {
+                await engine.AbandonTaskActivityWorkItemAsync(workItem);
+                LogHandedBack(logger, workItem.Id);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Then it runs again once its lock lapses, as after a crash.
+                LogHandBackFailed(logger, ex, workItem.Id);
+            }
         }
     }
 
@@ -67,6 +89,12 @@ internal sealed partial class ActivityLockKeeper(IOrchestrationService engine, T
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lock of activity work item {WorkItemId}")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string workItemId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handed activity work item {WorkItemId} back to the engine at shutdown")]
+    private static partial void LogHandedBack(ILogger logger, string workItemId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand activity work item {WorkItemId} back at shutdown; it runs again once its lock lapses")]
+    private static partial void LogHandBackFailed(ILogger logger, Exception exception, string workItemId);
 
     private sealed record Renewal(CancellationTokenSource Stop, Task Loop);
 }

@@ -13,7 +13,9 @@ namespace RecurrentGpt.Local.Runtime;
 /// A durable runtime for one machine: the Azure Storage engine (on Azurite or a real account) behind the in-process
 /// gRPC sidecar, with a worker running the registered orchestrators and activities and a client, in this process.
 /// Orchestrations survive the process: a new runtime on the same storage and task hub carries on where the last one
-/// stopped or died. One runtime per task hub at a time: the sidecar serves a single worker connection.
+/// stopped or died, at once after a clean stop (the work in hand is handed back) and within the lock times after a kill.
+/// Several runtimes may share a task hub: each names itself to the engine (<see cref="TaskHubWorkerName"/>), which shares
+/// the partitions among them; a runtime that takes no work (<see cref="LocalRuntimeOptions.ProcessesWork"/>) claims none.
 /// </summary>
 public sealed partial class LocalDurableRuntime : IAsyncDisposable
 {
@@ -23,6 +25,8 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
     private AzureStorageOrchestrationService? _engine;
     private Task? _engineStart;
     private ActivityLockKeeper? _activityLocks;
+    private SidecarFacingOrchestrationService? _sidecarEngine;
+    private TaskHubWorkerName? _workerName;
     private LoopbackSidecar? _sidecar;
     private GrpcChannel? _channel;
     private IHost? _worker;
@@ -50,6 +54,29 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
 
     /// <summary>The runtime's recent log lines and its count of out-of-order message warnings.</summary>
     public RuntimeLog Log { get; }
+
+    /// <summary>Activities this runtime has handed to its worker and not yet seen finish (model calls, on rgpt).</summary>
+    public int ActivitiesInFlight => _activityLocks?.Count ?? 0;
+
+    /// <summary>The name this runtime gives the engine: the machine's for the first runtime on the task hub.</summary>
+    public string WorkerName => Running(_workerName).Name;
+
+    /// <summary>Waits, polling, until no activity is in flight; false when <paramref name="limit"/> passes first.</summary>
+    public async Task<bool> WaitForActivitiesAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (ActivitiesInFlight > 0)
+        {
+            if (clock.Elapsed >= limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Creates the task hub if it is missing, starts the engine, the loopback sidecar and the worker, and returns once
@@ -87,19 +114,28 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        _engine = TaskHubStorage.CreateService(options, _loggerFactory);
+        _workerName = options.ProcessesWork
+            ? TaskHubWorkerName.Claim(StorageIdentity(options.StorageConnectionString), options.TaskHubName)
+            : TaskHubWorkerName.ForClientOnly();
+        _engine = TaskHubStorage.CreateService(options, _workerName.Name, _loggerFactory);
 
         // The sidecar never creates the task hub; the engine's start would, but saying it here keeps the intent visible.
         await _engine.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
         TimeSpan taskHubReady = clock.Elapsed;
 
-        _engineStart = _engine.StartAsync();
-        await _engineStart.WaitAsync(cancellationToken);
+        // A runtime that takes no work never starts the engine's listening: it claims no partition, dequeues nothing.
+        if (options.ProcessesWork)
+        {
+            _engineStart = _engine.StartAsync();
+            await _engineStart.WaitAsync(cancellationToken);
+        }
+
         TimeSpan engineStarted = clock.Elapsed;
 
         _activityLocks = new ActivityLockKeeper(_engine, options.ActivityLockTimeout, _logger);
+        _sidecarEngine = new SidecarFacingOrchestrationService(_engine, _activityLocks);
         _sidecar = await LoopbackSidecar.StartAsync(
-            new SidecarFacingOrchestrationService(_engine, _activityLocks), _engine, options.SidecarPort, _loggerFactory, options.ShutdownTimeout, cancellationToken);
+            _sidecarEngine, _engine, options.SidecarPort, options.ProcessesWork, _loggerFactory, options.ShutdownTimeout, cancellationToken);
         _channel = GrpcChannel.ForAddress(_sidecar.Address, new GrpcChannelOptions { LoggerFactory = _loggerFactory });
         TimeSpan sidecarStarted = clock.Elapsed;
 
@@ -111,9 +147,10 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the worker first (no new work is taken), then the sidecar, then the engine, which releases its partitions
-    /// so the next runtime claims them at once. Bounded by <see cref="LocalRuntimeOptions.ShutdownTimeout"/>: whatever has
-    /// not stopped by then is left to the process's end, and the next runtime recovers it from storage.
+    /// Stops the worker first (no new work is taken), then the sidecar, then hands the work items still held back to the
+    /// engine (so the next runtime need not wait for their locks to lapse), then stops the engine, which releases its
+    /// partitions so the next runtime claims them at once. Bounded by <see cref="LocalRuntimeOptions.ShutdownTimeout"/>:
+    /// whatever has not stopped by then is left to the process's end, and the next runtime recovers it from storage.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -141,11 +178,11 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
                 await _sidecar.DisposeAsync();
             }
         });
-        await StopStepAsync("activity lock renewals", deadline.Token, async token =>
+        await StopStepAsync("work items in hand", deadline.Token, async token =>
         {
-            if (_activityLocks is not null)
+            if (_sidecarEngine is not null && _engineStart is not null)
             {
-                await _activityLocks.ReleaseAllAsync().WaitAsync(token);
+                await _sidecarEngine.HandBackAsync(token).WaitAsync(token);
             }
         });
         await StopStepAsync("engine", deadline.Token, async token =>
@@ -158,8 +195,22 @@ public sealed partial class LocalDurableRuntime : IAsyncDisposable
             }
         });
 
+        _workerName?.Dispose();
         LogStopped(_logger, TaskHubName, (long)clock.Elapsed.TotalMilliseconds);
         _loggerFactory.Dispose();
+    }
+
+    /// <summary>The account the connection string reaches, whatever its spelling: its blob endpoint.</summary>
+    private static string StorageIdentity(string connectionString)
+    {
+        try
+        {
+            return new Azure.Storage.Blobs.BlobServiceClient(connectionString).Uri.AbsoluteUri.TrimEnd('/').ToLowerInvariant();
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return connectionString;
+        }
     }
 
     private T Running<T>(T? part)

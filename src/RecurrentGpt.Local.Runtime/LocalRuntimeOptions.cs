@@ -33,17 +33,29 @@ public sealed partial class LocalRuntimeOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a running activity's queue message stays hidden between renewals (renewed every third of it). If the
-    /// process dies mid-activity, the activity runs again this long after the crash; the engine's default is 5 minutes.
+    /// How long a running activity's queue message stays hidden between renewals (renewed every third of it, so a model
+    /// call may take as long as it likes). If the process dies mid-activity, the next process gets the activity this
+    /// long after the crash at most, so it is short; the engine's default is 5 minutes. A clean stop hands its
+    /// activities back at once (<see cref="LocalDurableRuntime.DisposeAsync"/>), so only a kill waits this out.
     /// </summary>
-    public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ActivityLockTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How long an orchestration message taken by a process stays hidden from others. A process killed mid-episode
     /// leaves its messages hidden this long, so a restart waits for it; the engine's default is 5 minutes. Episodes
     /// here take milliseconds (the model calls run in activities), so a short value is safe on one machine.
     /// </summary>
-    public TimeSpan OrchestrationLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan OrchestrationLockTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// False for a runtime that only reads and signals (a listing, an export): it claims no partition and takes no work,
+    /// so it never holds anything another process is waiting for.
+    /// </summary>
+    public bool ProcessesWork { get; set; } = true;
+
+    /// <summary>The longest a process started after a kill waits before work the killed one held is handed out again.</summary>
+    public TimeSpan RecoveryBound =>
+        (ActivityLockTimeout > OrchestrationLockTimeout ? ActivityLockTimeout : OrchestrationLockTimeout) + MaxQueuePollingInterval;
 
     /// <summary>Upper bound on <see cref="LocalDurableRuntime.DisposeAsync"/>: it never waits longer than this.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace RecurrentGpt.Local.Runtime;
 
-/// <summary>The worker that runs the registered orchestrators and activities, and the client, both over the sidecar's channel.</summary>
+/// <summary>
+/// The worker that runs the registered orchestrators and activities (unless the runtime takes no work), and the client,
+/// both over the sidecar's channel.
+/// </summary>
 internal static class LocalWorkerHost
 {
     public static async Task<IHost> StartAsync(
@@ -31,23 +34,11 @@ internal static class LocalWorkerHost
         // The caller's services first, so activities can resolve them.
         configureServices?.Invoke(builder.Services);
 
-        builder.Services.AddDurableTaskWorker(worker =>
+        if (options.ProcessesWork)
         {
-            worker.UseGrpc(grpc =>
-            {
-                grpc.Channel = channel;
-                grpc.SetSilentDisconnectTimeout(options.WorkerSilentDisconnectTimeout);
-            });
-            worker.AddTasks(registerTasks);
-            worker.Configure(settings =>
-            {
-                settings.Concurrency.MaximumConcurrentOrchestrationWorkItems = options.MaxConcurrentOrchestrations;
-                settings.Concurrency.MaximumConcurrentActivityWorkItems = options.MaxConcurrentActivities;
+            AddWorker(builder.Services, channel, registerTasks, options);
+        }
 
-                // Otherwise every worker line is logged twice, under the old and the new category.
-                settings.Logging.UseLegacyCategories = false;
-            });
-        });
         builder.Services.AddDurableTaskClient(client =>
         {
             client.UseGrpc(channel);
@@ -67,4 +58,23 @@ internal static class LocalWorkerHost
 
         return host;
     }
+
+    private static void AddWorker(IServiceCollection services, GrpcChannel channel, Action<DurableTaskRegistry> registerTasks, LocalRuntimeOptions options) =>
+        services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(grpc =>
+            {
+                grpc.Channel = channel;
+                grpc.SetSilentDisconnectTimeout(options.WorkerSilentDisconnectTimeout);
+            });
+            worker.AddTasks(registerTasks);
+            worker.Configure(settings =>
+            {
+                settings.Concurrency.MaximumConcurrentOrchestrationWorkItems = options.MaxConcurrentOrchestrations;
+                settings.Concurrency.MaximumConcurrentActivityWorkItems = options.MaxConcurrentActivities;
+
+                // Otherwise every worker line is logged twice, under the old and the new category.
+                settings.Logging.UseLegacyCategories = false;
+            });
+        });
 }

@@ -29,8 +29,9 @@ internal sealed class LoopbackSidecar : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <param name="dispatches">False for a sidecar that answers the client only and hands out no work.</param>
     public static async Task<LoopbackSidecar> StartAsync(
-        IOrchestrationService engine, IOrchestrationServiceClient engineClient, int port, ILoggerFactory loggerFactory, TimeSpan shutdownTimeout,
+        IOrchestrationService engine, IOrchestrationServiceClient engineClient, int port, bool dispatches, ILoggerFactory loggerFactory, TimeSpan shutdownTimeout,
         CancellationToken cancellationToken)
     {
         // The empty builder reads no appsettings or ASPNETCORE_* variables: nothing outside can move the binding.
@@ -42,7 +43,8 @@ internal sealed class LoopbackSidecar : IAsyncDisposable
         builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, OwnerControlledLifetime>());
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc();
-        builder.Services.AddOptions<TaskHubGrpcServerOptions>();
+        builder.Services.AddOptions<TaskHubGrpcServerOptions>().Configure(sidecar =>
+            sidecar.Mode = dispatches ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(engineClient);
 

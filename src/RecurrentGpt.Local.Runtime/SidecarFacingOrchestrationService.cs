@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using DurableTask.Core;
 
 namespace RecurrentGpt.Local.Runtime;
@@ -7,9 +9,51 @@ namespace RecurrentGpt.Local.Runtime;
 /// and activity locks, which are kept renewed while an activity runs (<see cref="ActivityLockKeeper"/>). The sidecar
 /// would start the engine only once a worker connects and stop it from an <c>async void</c> shutdown hook, where a
 /// failure ends the process and which races the runtime's own bounded stop.
+/// It also knows which work items the sidecar holds: once the worker has gone, the sidecar waits for their results
+/// forever, so at shutdown <see cref="HandBackAsync"/> returns them to the engine instead of leaving them locked.
 /// </summary>
 internal sealed class SidecarFacingOrchestrationService(IOrchestrationService engine, ActivityLockKeeper activityLocks) : IOrchestrationService
 {
+    // A result on its way into the engine's read-ahead is caught if it lands within this; the drain as a whole is bounded.
+    private static readonly TimeSpan ReadAheadWait = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan ReadAheadDrainLimit = TimeSpan.FromSeconds(3);
+
+    private readonly ConcurrentDictionary<TaskOrchestrationWorkItem, byte> _orchestrations = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Abandons every orchestration and activity work item still held, for shutdown after the sidecar stopped: the engine
+    /// hands them out again within seconds (its abandon back-off) instead of after their lock time. That includes what
+    /// the engine has read from its control queues and not yet handed out (an activity's result that arrived as the
+    /// process stopped): nobody would take it now, and it would stay hidden for the orchestration lock time.
+    /// </summary>
+    public async Task HandBackAsync(CancellationToken cancellationToken)
+    {
+        foreach (TaskOrchestrationWorkItem workItem in _orchestrations.Keys)
+        {
+            if (_orchestrations.TryRemove(workItem, out _))
+            {
+                await AbandonAsync(workItem);
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < ReadAheadDrainLimit && !cancellationToken.IsCancellationRequested)
+        {
+            // The engine's wait ignores its timeout argument and ends on the token, with no work item.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(ReadAheadWait);
+            TaskOrchestrationWorkItem? readAhead = await engine.LockNextTaskOrchestrationWorkItemAsync(ReadAheadWait, wait.Token);
+            if (readAhead is null)
+            {
+                break;
+            }
+
+            await AbandonAsync(readAhead);
+        }
+
+        await activityLocks.AbandonAllAsync();
+    }
+
     public int TaskOrchestrationDispatcherCount => engine.TaskOrchestrationDispatcherCount;
 
     public int MaxConcurrentTaskOrchestrationWorkItems => engine.MaxConcurrentTaskOrchestrationWorkItems;
@@ -45,8 +89,16 @@ internal sealed class SidecarFacingOrchestrationService(IOrchestrationService en
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) =>
         engine.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        TaskOrchestrationWorkItem workItem = await engine.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        if (workItem is not null)
+        {
+            _orchestrations[workItem] = 0;
+        }
+
+        return workItem!;
+    }
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         engine.RenewTaskOrchestrationWorkItemLockAsync(workItem);
@@ -66,7 +118,7 @@ internal sealed class SidecarFacingOrchestrationService(IOrchestrationService en
         engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
-        engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+        _orchestrations.TryRemove(workItem, out _) ? engine.ReleaseTaskOrchestrationWorkItemAsync(workItem) : Task.CompletedTask;
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
@@ -92,5 +144,11 @@ internal sealed class SidecarFacingOrchestrationService(IOrchestrationService en
     {
         await activityLocks.ReleaseAsync(workItem);
         await engine.AbandonTaskActivityWorkItemAsync(workItem);
+    }
+
+    private async Task AbandonAsync(TaskOrchestrationWorkItem workItem)
+    {
+        await engine.AbandonTaskOrchestrationWorkItemAsync(workItem);
+        await engine.ReleaseTaskOrchestrationWorkItemAsync(workItem);
     }
 }

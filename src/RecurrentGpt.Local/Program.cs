@@ -6,19 +6,14 @@ using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Hosting;
 
 // rgpt: the one-machine host. Bad input ends in one clear line and a non-zero exit, never a stack trace.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // The first Ctrl-C pauses the story cleanly; a second one ends the process at once.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
+using var stop = new StopSignals();
+Console.CancelKeyPress += (_, e) => e.Cancel = stop.Interrupt();
 
-// A stop from a service manager or `kill` (SIGTERM) is as clean as Ctrl-C: stories pause, and the Azurite rgpt started stops.
+// A stop from a service manager or `kill` (SIGTERM) pauses as cleanly as Ctrl-C, but does not wait for a model call in flight.
 using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
-    cancellation.Cancel();
+    stop.Terminate();
 });
 
 IConfiguration configuration = new ConfigurationBuilder()
@@ -33,7 +28,13 @@ try
     if (command is "help" or "--help" or "-h")
     {
         Console.WriteLine(Help.Text);
-        return 0;
+        return ExitCodes.Done;
+    }
+
+    if (command is "version" or "--version")
+    {
+        Console.WriteLine(RgptVersion.Line);
+        return ExitCodes.Done;
     }
 
     // Arguments are checked before anything starts, so a typo never starts Azurite or a model.
@@ -47,37 +48,62 @@ try
         "serve" => new Arguments(rest, ServeCommand.Options),
         _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
     };
+    if (command == "write")
+    {
+        WriteCommand.CheckPremise(arguments);
+    }
 
-    ModelChoice model = await ModelSetup.ChooseAsync(configuration, cancellation.Token);
-    var hosts = new LocalStoryHostFactory(LocalPaths.FromEnvironment(), model, configuration);
+    ModelChoice model = await ModelSetup.ChooseAsync(configuration, stop.Pause);
+
+    // What a command prints as its result stays alone on stdout (list, show --json, export to stdout); notes go to stderr.
+    TextWriter notices = command is "list" or "show" or "export" ? Console.Error : Console.Out;
+    var hosts = new LocalStoryHostFactory(LocalPaths.FromEnvironment(), model, configuration, notices);
     return command switch
     {
-        "write" => await new WriteCommand(model, hosts, Console.In, Console.Out).RunAsync(arguments, cancellation.Token),
-        "resume" => await new ResumeCommand(model, hosts, Console.In, Console.Out).RunAsync(arguments, cancellation.Token),
-        "list" => await new ListCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
-        "show" => await new ShowCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
-        "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, cancellation.Token),
-        _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, cancellation.Token),
+        "write" => await new WriteCommand(model, hosts, Console.In, Console.Out, stop).RunAsync(arguments, stop.Pause),
+        "resume" => await new ResumeCommand(model, hosts, Console.In, Console.Out, stop).RunAsync(arguments, stop.Pause),
+        "list" => await new ListCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
+        "show" => await new ShowCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
+        "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, stop.Pause),
+        _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
     };
 }
 catch (OptionsValidationException ex)
 {
     // A setting the shared composition root checks at start-up: one line naming each, as on Azure's start-up log.
     Console.Error.WriteLine($"rgpt: the settings are not usable: {string.Join("; ", ex.Failures)}");
-    return 2;
+    return ExitCodes.Usage;
 }
 catch (UsageException ex)
 {
     Console.Error.WriteLine($"rgpt: {ex.Message}");
-    return 2;
+    return ExitCodes.Usage;
 }
-catch (OperationCanceledException)
+catch (Exception ex) when (SettingProblems.TryDescribe(ex, out string? problem))
+{
+    Console.Error.WriteLine($"rgpt: {problem}");
+    return ExitCodes.Usage;
+}
+catch (OperationCanceledException) when (stop.Pause.IsCancellationRequested)
 {
     Console.Error.WriteLine("rgpt: stopped before the story started; nothing was written.");
-    return 130;
+    return ExitCodes.Interrupted;
 }
 catch (Exception ex) when (ex is ModelOutputException or ModelUnavailableException)
 {
     Console.Error.WriteLine($"rgpt: the model failed: {ex.Message}");
-    return 3;
+    return ExitCodes.NeedsAttention;
+}
+catch (Exception ex) when (Environment.GetEnvironmentVariable("RGPT_DEBUG") is not "1")
+{
+    // Whatever else went wrong (storage that stopped answering mid-run, a bug): one line, and the way to see more.
+    Console.Error.WriteLine($"rgpt: {OneLine(ex)} (RGPT_DEBUG=1 shows the details)");
+    return ExitCodes.Failed;
+}
+
+static string OneLine(Exception ex)
+{
+    Exception inner = ex is AggregateException { InnerExceptions.Count: > 0 } aggregate ? aggregate.InnerExceptions[0] : ex;
+    string message = inner.Message.ReplaceLineEndings(" ");
+    return $"{inner.GetType().Name}: {(message.Length > 300 ? message[..300] + "…" : message)}";
 }

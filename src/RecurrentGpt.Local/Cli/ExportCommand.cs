@@ -14,7 +14,7 @@ internal sealed class ExportCommand(LocalStoryHostFactory hosts, TextWriter outp
         string id = StoryIds.Check(args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("export needs exactly one story id"));
         ExportFormat format = StoryExport.ParseFormat(args.Choice("format", "md", "md", "txt")) ?? ExportFormat.Markdown;
         string? path = args.Text("out") is string target ? OutputPath.Prepare(target) : null;
-        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken);
+        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
         string text;
         try
         {

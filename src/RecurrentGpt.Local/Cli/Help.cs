@@ -7,7 +7,8 @@ internal static class Help
 
           rgpt write "<premise>" [--genre G] [--paragraphs N] [--mode auto|interactive] [--language en|zh] [--id ID] [--out FILE]
               Starts a story of N paragraphs (default 8) and follows it, keeping stories/<id>.md current.
-              Interactive mode asks for a plan after each paragraph. Ctrl-C pauses the story.
+              Interactive mode asks for a plan after each paragraph. Ctrl-C pauses the story (a second Ctrl-C
+              stops waiting for the model call in flight).
           rgpt resume <id> [--out FILE]      Continues a paused, interrupted or failed story.
           rgpt list                           Lists the stories.
           rgpt show <id> [--json]             Shows a story's state, memory and plans.
@@ -16,9 +17,15 @@ internal static class Help
               Serves the v1 HTTP API (the same as the Functions app) on 127.0.0.1:P (default 7071) until Ctrl-C,
               and the writer's studio (a web page) at /; prints the key that changes need (header x-functions-key)
               and the studio's address with the key in it. Webhook secret: RGPT_Webhook__Secret.
+          rgpt version                        Prints rgpt's version (also --version).
 
-        Data lives in .data/ of the current folder (RGPT_DATA to change); Azurite is started when none answers on
-        127.0.0.1:10000-10002 and stopped afterwards. The model comes from RGPT_Model__* settings or rgpt.json; with
-        none, rgpt uses Ollama on localhost when it answers, else the offline writer, and says so. See README.md.
+        Data lives in .data/ of the current folder (RGPT_DATA to change). Each data folder has an Azurite of its own,
+        started by the first rgpt that needs it (on 127.0.0.1:10000-10002 when free, else on free ports it records)
+        and stopped by the last one using it; RGPT_Storage__ConnectionString uses other storage instead. The model
+        comes from RGPT_Model__* settings or rgpt.json; with none, rgpt uses Ollama on localhost when it answers,
+        else the offline writer, and says so.
+
+        Exit codes of write and resume: 0 the story is complete (or was cancelled), 1 unexpected failure, 2 bad input
+        or settings, 3 needs attention, 4 no progress for 30 minutes, 5 paused, 130 paused by Ctrl-C. See README.md.
         """;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using RecurrentGpt.Infrastructure.Embeddings;
 using RecurrentGpt.Infrastructure.Models;
 using RecurrentGpt.Infrastructure.Offline;
+using RecurrentGpt.Local.Hosting;
 
 namespace RecurrentGpt.Local.Cli;
 
@@ -18,7 +19,7 @@ internal static class ModelSetup
 
     public static async Task<ModelChoice> ChooseAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
-        ModelOptions options = configuration.GetSection(ModelOptions.SectionName).Get<ModelOptions>() ?? new ModelOptions();
+        ModelOptions options = SettingProblems.Bind(() => configuration.GetSection(ModelOptions.SectionName).Get<ModelOptions>()) ?? new ModelOptions();
         IEmbeddingGenerator<string, Embedding<float>> embeddings = CreateEmbeddings(configuration);
         if (options.Provider is null)
         {
@@ -42,7 +43,7 @@ internal static class ModelSetup
 
     private static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddings(IConfiguration configuration)
     {
-        EmbeddingOptions options = EmbeddingOptions.FromConfiguration(configuration);
+        EmbeddingOptions options = SettingProblems.Bind(() => EmbeddingOptions.FromConfiguration(configuration));
         IReadOnlyList<string> problems = options.Validate();
         return problems.Count > 0
             ? throw new UsageException("the embeddings configuration is not usable: " + string.Join("; ", problems))

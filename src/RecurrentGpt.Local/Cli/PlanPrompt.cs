@@ -7,6 +7,19 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
 {
     private const int MaxAttempts = 20;
 
+    // A question is on the screen and its line waits for the answer.
+    private volatile bool _lineOpen;
+
+    /// <summary>Ends the question's line if it waits for an answer, so what is printed next starts on a line of its own.</summary>
+    public void EndOpenLine()
+    {
+        if (_lineOpen)
+        {
+            _lineOpen = false;
+            output.WriteLine();
+        }
+    }
+
     /// <summary>The writer's answer, or null when input ends.</summary>
     public PlanAnswer? Ask(IReadOnlyList<string> plans)
     {
@@ -18,8 +31,7 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
 
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            output.Write("Choose 1-3, \"e N\" to edit plan N, or type your own plan: ");
-            string? line = input.ReadLine();
+            string? line = AskLine("Choose 1-3, \"e N\" to edit plan N, or type your own plan: ");
             if (line is null)
             {
                 return null;
@@ -34,8 +46,7 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
             if (line.Length > 2 && line[0] == 'e' && line[1] == ' ' && int.TryParse(line[2..].Trim(), out int edit) && edit >= 1 && edit <= plans.Count)
             {
                 output.WriteLine($"Plan {edit} as it stands: {plans[edit - 1]}");
-                output.Write("Your edited plan (empty keeps it): ");
-                string? edited = input.ReadLine();
+                string? edited = AskLine("Your edited plan (empty keeps it): ");
                 return string.IsNullOrWhiteSpace(edited)
                     ? new PlanAnswer(plans[edit - 1], PlanChoiceSource.Picked, edit)
                     : new PlanAnswer(Bound(edited), PlanChoiceSource.Edited, edit);
@@ -50,6 +61,17 @@ internal sealed class PlanPrompt(TextReader input, TextWriter output)
         }
 
         return null;
+    }
+
+    private string? AskLine(string question)
+    {
+        output.Write(question);
+        _lineOpen = true;
+        string? line = input.ReadLine();
+
+        // Input that ended leaves the question's line open; an answer ended it with the writer's Enter.
+        _lineOpen = line is null;
+        return line;
     }
 
     private static string Bound(string plan) => plan.Length <= StoryLimits.MaxPlanChars ? plan.Trim() : plan[..StoryLimits.MaxPlanChars].Trim();

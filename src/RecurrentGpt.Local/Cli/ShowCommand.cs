@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Hosting;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Local.Cli;
 
@@ -11,10 +13,11 @@ internal sealed class ShowCommand(LocalStoryHostFactory hosts, TextWriter output
 {
     public static readonly string[] Flags = ["json"];
 
+    // Enum values as the HTTP contract spells them ("awaiting-choice", "interactive").
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -22,22 +25,22 @@ internal sealed class ShowCommand(LocalStoryHostFactory hosts, TextWriter output
     {
         string id = StoryIds.Check(args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("show needs exactly one story id"));
         bool json = args.Flag("json");
-        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken);
+        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
         StoryState state = (await host.Get<StoryStateStore>().GetAsync(id, cancellationToken))?.State
             ?? throw new UsageException($"unknown story id \"{id}\" (rgpt list shows the stories)");
+
+        // The one status, as the API and rgpt list show it: a pause is the engine's suspend, which the state row does not see.
+        StoryStatus status = await host.Get<StoryStatusReader>().StatusOfAsync(state, cancellationToken);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(state, Json));
-            return 0;
+            output.WriteLine(JsonSerializer.Serialize(state with { Status = status }, Json));
+            return ExitCodes.Done;
         }
 
-        // A pause is the engine's suspend, so the engine's own status is shown beside the story's.
-        Microsoft.DurableTask.Client.OrchestrationMetadata? instance = await host.Client.GetInstanceAsync(id, cancellationToken);
-        string engine = instance is null ? "not scheduled" : instance.RuntimeStatus.ToString();
         output.WriteLine($"{state.Title} ({state.StoryId})");
-        output.WriteLine($"status {state.Status} (engine: {engine}), {state.Mode} mode, step {state.Step}, {state.ParagraphCount} of {state.TargetParagraphs} paragraphs, model {state.ModelId}");
+        output.WriteLine($"status {ContractJson.Name(status)}, {ContractJson.Name(state.Mode)} mode, step {state.Step}, {state.ParagraphCount} of {state.TargetParagraphs} paragraphs, model {state.ModelId}");
         output.WriteLine($"tokens: {state.InputTokens:N0} in / {state.OutputTokens:N0} out");
-        if (state.AttentionReason is not null)
+        if (status == StoryStatus.NeedsAttention && state.AttentionReason is not null)
         {
             output.WriteLine($"needs attention: {state.AttentionReason}");
         }
@@ -52,6 +55,6 @@ internal sealed class ShowCommand(LocalStoryHostFactory hosts, TextWriter output
             output.WriteLine($"  {i + 1}. {state.Plans[i]}");
         }
 
-        return 0;
+        return ExitCodes.Done;
     }
 }

@@ -9,22 +9,35 @@ namespace RecurrentGpt.Local.Cli;
 /// <c>rgpt write "&lt;premise&gt;"</c>, the main job: starts a durable story on the local runtime and follows it until it
 /// has the asked-for paragraphs, keeping the Markdown file current after every paragraph.
 /// </summary>
-internal sealed class WriteCommand(ModelChoice model, LocalStoryHostFactory hosts, TextReader input, TextWriter output)
+internal sealed class WriteCommand(ModelChoice model, LocalStoryHostFactory hosts, TextReader input, TextWriter output, StopSignals stop)
 {
     public static readonly string[] Options = ["genre", "paragraphs", "mode", "language", "out", "id"];
 
-    public async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
+    private const string Example = "e.g. rgpt write \"a lighthouse keeper finds a message in a bottle\"";
+
+    /// <summary>The premise as typed, checked before the model is chosen: a typo costs nothing.</summary>
+    public static string CheckPremise(Arguments args)
     {
-        if (args.Positional.Count != 1 || string.IsNullOrWhiteSpace(args.Positional[0]))
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Positional.Count != 1)
         {
-            throw new UsageException("write needs exactly one premise in quotes, e.g. rgpt write \"a lighthouse keeper finds a message in a bottle\"");
+            throw new UsageException($"write needs exactly one premise in quotes (got {args.Positional.Count}), {Example}");
         }
 
         string topic = args.Positional[0].Trim();
-        if (topic.Length > StoryLimits.MaxTopicChars)
+        if (topic.Length == 0)
         {
-            throw new UsageException($"the premise is {topic.Length} characters; the limit is {StoryLimits.MaxTopicChars}");
+            throw new UsageException($"the premise is empty; say what the story is about, {Example}");
         }
+
+        return topic.Length <= StoryLimits.MaxTopicChars
+            ? topic
+            : throw new UsageException($"the premise is {topic.Length} characters; the limit is {StoryLimits.MaxTopicChars}");
+    }
+
+    public async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        string topic = CheckPremise(args);
 
         int paragraphs = args.Number("paragraphs", 8, 1, StoryLimits.MaxTargetParagraphs);
         StoryMode mode = args.Choice("mode", "auto", "auto", "interactive") == "auto" ? StoryMode.Auto : StoryMode.Interactive;
@@ -50,7 +63,7 @@ internal sealed class WriteCommand(ModelChoice model, LocalStoryHostFactory host
         }
 
         output.WriteLine($"Story {id}: {paragraphs} paragraphs, {(mode == StoryMode.Auto ? "auto" : "interactive")} mode, {language.Code()}; writing to {path}");
-        int exit = await new StoryWatcher(host, input, output).FollowAsync(id, path, cancellationToken);
+        int exit = await new StoryWatcher(host, input, output, stop).FollowAsync(id, path, cancellationToken);
         model.SayIfOffline(output);
         return exit;
     }

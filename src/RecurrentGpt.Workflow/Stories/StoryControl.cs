@@ -70,6 +70,11 @@ public sealed class StoryControl(StoryStateUpdater updater, StoryCatalogue catal
         return new ControlOutcome(storyId, "cancel", state.Status);
     }
 
+    /// <summary>
+    /// The state row says writing before the Retry event is raised, so no reader sees "needs attention" after the retry
+    /// was answered (the instance would only say writing once its retried activity runs). The change is guarded by the
+    /// status: a row that no longer needs attention is left as it is; if the event cannot be raised, the row goes back.
+    /// </summary>
     public async Task<ControlOutcome> RetryAsync(string storyId, CancellationToken cancellationToken)
     {
         StoryState state = StoryRefusals.RequireUnfinished(await updater.GetAsync(storyId, cancellationToken));
@@ -78,7 +83,22 @@ public sealed class StoryControl(StoryStateUpdater updater, StoryCatalogue catal
             throw new StoryRefusedException(StoryRefusal.NotNeedingAttention, $"story {storyId} is {Contracts.ContractJson.Name(state.Status)}; retry is for a story that needs attention");
         }
 
-        await engine.Client.RaiseEventAsync(storyId, WorkflowNames.RetryEvent, null, cancellationToken);
+        string? reason = state.AttentionReason;
+        StoryState writing = await updater.UpdateAsync(
+            storyId, current => current.Status == StoryStatus.NeedsAttention ? current with { Status = StoryStatus.Writing, AttentionReason = null } : null, cancellationToken);
+        await catalogue.UpsertAsync(StorySummaries.Of(writing), cancellationToken);
+        try
+        {
+            await engine.Client.RaiseEventAsync(storyId, WorkflowNames.RetryEvent, null, cancellationToken);
+        }
+        catch
+        {
+            StoryState back = await updater.UpdateAsync(
+                storyId, current => current.Status == StoryStatus.Writing && current.Step == writing.Step ? current with { Status = StoryStatus.NeedsAttention, AttentionReason = reason } : null, CancellationToken.None);
+            await catalogue.UpsertAsync(StorySummaries.Of(back), CancellationToken.None);
+            throw;
+        }
+
         return new ControlOutcome(storyId, "retry", StoryStatus.Writing);
     }
 }
