@@ -44,6 +44,7 @@ try
         "resume" => new Arguments(rest, ResumeCommand.Options),
         "list" => new Arguments(rest, []),
         "show" => new Arguments(rest, [], ShowCommand.Flags),
+        "check" => new Arguments(rest, []),
         "export" => new Arguments(rest, ExportCommand.Options),
         "serve" => new Arguments(rest, ServeCommand.Options),
         _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
@@ -56,7 +57,7 @@ try
     ModelChoice model = await ModelSetup.ChooseAsync(configuration, stop.Pause);
 
     // What a command prints as its result stays alone on stdout (list, show --json, export to stdout); notes go to stderr.
-    TextWriter notices = command is "list" or "show" or "export" ? Console.Error : Console.Out;
+    TextWriter notices = command is "list" or "show" or "export" or "check" ? Console.Error : Console.Out;
     var hosts = new LocalStoryHostFactory(LocalPaths.FromEnvironment(), model, configuration, notices);
     return command switch
     {
@@ -64,6 +65,7 @@ try
         "resume" => await new ResumeCommand(model, hosts, Console.In, Console.Out, stop).RunAsync(arguments, stop.Pause),
         "list" => await new ListCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
         "show" => await new ShowCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
+        "check" => await new CheckCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
         "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, stop.Pause),
         _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
     };

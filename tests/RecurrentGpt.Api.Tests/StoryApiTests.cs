@@ -177,6 +177,8 @@ public class StoryApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
         Assert.Equal(202, (await api.SendAsync(HttpCall.To("POST", "/x"), "PauseStory", id)).Status);
         await api.WaitForAsync(id, s => s.Text("status") == "paused");
         Assert.Equal(OrchestrationRuntimeStatus.Suspended, (await harness.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        HttpAnswer listed = await api.SendAsync(HttpCall.To("GET", "/api/stories"), "ListStories");
+        Assert.Contains(listed.Json.GetProperty("stories").EnumerateArray(), s => s.GetProperty("id").GetString() == id && s.GetProperty("status").GetString() == "paused");
 
         Assert.Equal(202, (await api.SendAsync(HttpCall.To("POST", "/x"), "ResumeStory", id)).Status);
         await api.WaitForAsync(id, s => s.Text("status") == "awaiting-choice");

@@ -26,8 +26,13 @@ public sealed class StoryReads(
     {
         int max = call.QueryNumber("max", 100, 1, ApiLimits.MaxListSize);
         IReadOnlyList<StorySummary> stories = await catalogue.ListAsync(max, call.Cancellation);
+
+        // The status a person is shown is the same here as on the story itself: a paused story reads "paused".
+        var shown = new StoryStatus[stories.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, stories.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = call.Cancellation },
+            async (i, token) => shown[i] = await statuses.StatusOfAsync(stories[i], token));
         return ApiResults.Json(200, new StoryListView(stories
-            .Select(story => new StoryListItem(story.StoryId, story.Title, ContractJson.Name(story.Status), ContractJson.Name(story.Mode), story.ParagraphCount, story.TargetParagraphs, story.UpdatedAt))
+            .Select((story, i) => new StoryListItem(story.StoryId, story.Title, ContractJson.Name(shown[i]), ContractJson.Name(story.Mode), story.ParagraphCount, story.TargetParagraphs, story.UpdatedAt))
             .ToList()));
     }
 

@@ -12,6 +12,8 @@ internal static class Help
           rgpt resume <id> [--out FILE]      Continues a paused, interrupted or failed story.
           rgpt list                           Lists the stories.
           rgpt show <id> [--json]             Shows a story's state, memory and plans.
+          rgpt check <id>                     Checks a story's blobs and rows against each other: one line per
+                                              inconsistency and exit 1, or "whole" and exit 0.
           rgpt export <id> --format md|txt [--out FILE]
           rgpt serve [--port P] [--host ADDRESS]
               Serves the v1 HTTP API (the same as the Functions app) on 127.0.0.1:P (default 7071) until Ctrl-C,
