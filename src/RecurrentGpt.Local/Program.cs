@@ -45,6 +45,7 @@ try
         "list" => new Arguments(rest, []),
         "show" => new Arguments(rest, [], ShowCommand.Flags),
         "check" => new Arguments(rest, []),
+        "rewind" or "restore" or "branches" => new Arguments(rest, []),
         "export" => new Arguments(rest, ExportCommand.Options),
         "serve" => new Arguments(rest, ServeCommand.Options),
         _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
@@ -57,7 +58,7 @@ try
     ModelChoice model = await ModelSetup.ChooseAsync(configuration, stop.Pause);
 
     // What a command prints as its result stays alone on stdout (list, show --json, export to stdout); notes go to stderr.
-    TextWriter notices = command is "list" or "show" or "export" or "check" ? Console.Error : Console.Out;
+    TextWriter notices = command is "list" or "show" or "export" or "check" or "branches" ? Console.Error : Console.Out;
     var hosts = new LocalStoryHostFactory(LocalPaths.FromEnvironment(), model, configuration, notices);
     return command switch
     {
@@ -66,6 +67,9 @@ try
         "list" => await new ListCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
         "show" => await new ShowCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
         "check" => await new CheckCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
+        "rewind" => await new LineCommands(hosts, Console.Out).RewindAsync(arguments, stop.Pause),
+        "restore" => await new LineCommands(hosts, Console.Out).RestoreAsync(arguments, stop.Pause),
+        "branches" => await new LineCommands(hosts, Console.Out).BranchesAsync(arguments, stop.Pause),
         "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, stop.Pause),
         _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
     };

@@ -8,7 +8,8 @@ namespace RecurrentGpt.Workflow;
 /// <summary>
 /// One story, one instance (instance id = story id); one execution = one step, then ContinueAsNew with a small cursor.
 /// It waits on events only — no durable timer is ever left pending across ContinueAsNew; time-driven work
-/// (deadlines, lost doorbells, episodes) comes from the scheduler sweep as events.
+/// (deadlines, lost doorbells, episodes) comes from the scheduler sweep as events. A rewind or restore moves the story to
+/// another line and raises Moved: every wait ends on it, and the execution starts over from the state row.
 /// </summary>
 [DurableTask(WorkflowNames.StoryOrchestration)]
 public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutcome>
@@ -18,6 +19,9 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
     // Person-driven retries after a failed model call, per execution.
     private const int MaxAttentionRounds = 10;
+
+    // The generation of work that stands whatever line the story is on: reading where the story stands.
+    private const int AnyGeneration = AttentionNote.AnyGeneration;
 
     private static readonly TaskOptions StorageRetry =
         TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
@@ -31,9 +35,11 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             2,
             TimeSpan.FromMinutes(2)));
 
+        // Before the state is read, no generation is known, and a story not yet opened cannot have moved: nothing is later.
+        var moves = new MoveListener(context) { Generation = int.MaxValue };
         (bool opened, StoryProgress? progress) = cursor.Progress is not null
             ? (true, cursor.Progress)
-            : await UntilSucceededAsync(context, cursor.StoryId, 0,
+            : await UntilSucceededAsync(context, new StepRef(cursor.StoryId, 0, AnyGeneration), moves,
                 () => context.CallActivityAsync<StoryProgress>(WorkflowNames.InitializeStory, cursor.StoryId, modelRetry));
         if (!opened)
         {
@@ -47,7 +53,8 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
         // The state row, not the cursor, says which step is next: a cursor can only lag behind a committed step.
         int step = progress.Step + 1;
-        var stepRef = new StepRef(cursor.StoryId, step);
+        var stepRef = new StepRef(cursor.StoryId, step, progress.Generation);
+        moves.Generation = progress.Generation;
         if (progress.EndsEpisode)
         {
             // A serial's episode is complete: the one place every episode ends, whether the opening or a committed step
@@ -71,8 +78,8 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
         // A serial is an auto story, so within an episode the human simulator chooses (a reader's recorded vote comes first).
         bool chosen = progress.Mode == StoryMode.Auto
             ? progress.NextPlanChosen
-                || (await UntilSucceededAsync(context, cursor.StoryId, step, () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry))).Succeeded
-            : await WaitForChoiceAsync(context, stepRef, progress, modelRetry);
+                || (await UntilSucceededAsync(context, stepRef, moves, () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, stepRef, modelRetry))) is (true, { Chosen: true })
+            : await WaitForChoiceAsync(context, stepRef, progress, moves, modelRetry);
         if (!chosen)
         {
             return Restart(context, cursor, step);
@@ -80,14 +87,20 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
         context.SetCustomStatus(Status(step, progress, StoryStatus.Writing));
         IReadOnlyList<RetrievedMemory> recalled = await context.CallActivityAsync<IReadOnlyList<RetrievedMemory>>(WorkflowNames.RetrieveMemories, stepRef, StorageRetry);
-        (bool written, _) = await UntilSucceededAsync(context, cursor.StoryId, step,
-            () => context.CallActivityAsync<StepWritten>(WorkflowNames.WriteParagraph, new WriteRequest(cursor.StoryId, step, recalled), modelRetry));
+        (bool written, _) = await UntilSucceededAsync(context, stepRef, moves,
+            () => context.CallActivityAsync<StepWritten>(WorkflowNames.WriteParagraph, new WriteRequest(cursor.StoryId, step, recalled, progress.Generation), modelRetry));
         if (!written)
         {
             return Restart(context, cursor, step);
         }
 
         progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.CommitStep, stepRef, StorageRetry);
+        if (progress.Generation != stepRef.Generation)
+        {
+            // The story moved to another line while this step was on its way: nothing was committed; start over.
+            return Restart(context, cursor, progress.Step + 1);
+        }
+
         log.LogInformation("Story {StoryId} committed step {Step}: {Paragraphs} paragraphs", cursor.StoryId, step, progress.ParagraphCount);
         await NotifyAsync(context, progress, NotificationKind.StepCommitted, step);
         return progress.IsFinished ? Finish(context, progress) : Restart(context, cursor, step + 1, progress);
@@ -104,16 +117,17 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
     /// Interactive mode: publish the plans and wait for the doorbell. The recorded choice is read through an activity;
     /// an event for another step is stale and ignored. Returns false when too many events piled up in this execution.
     /// </summary>
-    private static async Task<bool> WaitForChoiceAsync(TaskOrchestrationContext context, StepRef step, StoryProgress progress, TaskOptions modelRetry)
+    private static async Task<bool> WaitForChoiceAsync(TaskOrchestrationContext context, StepRef step, StoryProgress progress, MoveListener moves, TaskOptions modelRetry)
     {
         // Each event name keeps one waiter at a time: a second waiter for the same name would swallow the next event.
         Task<int> chosen = context.WaitForExternalEvent<int>(WorkflowNames.PlanChosenEvent);
         Task<int> deadline = context.WaitForExternalEvent<int>(WorkflowNames.DeadlineEvent);
 
         // A choice may be recorded already (made before this execution began waiting): look once before sleeping.
-        if ((await context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ReadChoice, step, StorageRetry)).Chosen)
+        ChoiceOutcome recorded = await context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ReadChoice, step, StorageRetry);
+        if (recorded.Chosen || recorded.Moved)
         {
-            return true;
+            return recorded.Chosen;
         }
 
         // Published only now, so "awaiting-choice" means the instance is listening for the choice (its waiters are set).
@@ -124,14 +138,25 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
         for (int events = 0; events < MaxEventsPerExecution; events++)
         {
-            Task winner = await Task.WhenAny(chosen, deadline);
-            if (winner == chosen)
+            Task winner = await Task.WhenAny(chosen, deadline, moves.Next);
+            if (winner == moves.Next)
+            {
+                if (moves.TakeIsLater())
+                {
+                    return false;
+                }
+            }
+            else if (winner == chosen)
             {
                 int eventStep = await chosen;
                 chosen = context.WaitForExternalEvent<int>(WorkflowNames.PlanChosenEvent);
-                if (eventStep == step.Step && (await context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ReadChoice, step, StorageRetry)).Chosen)
+                if (eventStep == step.Step)
                 {
-                    return true;
+                    ChoiceOutcome outcome = await context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ReadChoice, step, StorageRetry);
+                    if (outcome.Chosen || outcome.Moved)
+                    {
+                        return outcome.Chosen;
+                    }
                 }
             }
             else
@@ -146,8 +171,8 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
                 TimeoutPolicy policy = await context.CallActivityAsync<TimeoutPolicy>(WorkflowNames.ApplyChoiceTimeout, step, StorageRetry);
                 if (policy == TimeoutPolicy.AutoChoose)
                 {
-                    return (await UntilSucceededAsync(context, step.StoryId, step.Step,
-                        () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, step, modelRetry))).Succeeded;
+                    return await UntilSucceededAsync(context, step, moves,
+                        () => context.CallActivityAsync<ChoiceOutcome>(WorkflowNames.ChoosePlan, step, modelRetry)) is (true, { Chosen: true });
                 }
 
                 if (policy == TimeoutPolicy.Pause)
@@ -185,7 +210,7 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
     /// for a Retry event, then tries again. After <see cref="MaxAttentionRounds"/> rounds in one execution the caller
     /// continues as new, so history stays small however often a person retries.
     /// </summary>
-    private static async Task<(bool Succeeded, T? Value)> UntilSucceededAsync<T>(TaskOrchestrationContext context, string storyId, int step, Func<Task<T>> call)
+    private static async Task<(bool Succeeded, T? Value)> UntilSucceededAsync<T>(TaskOrchestrationContext context, StepRef step, MoveListener moves, Func<Task<T>> call)
     {
         for (int round = 0; round < MaxAttentionRounds; round++)
         {
@@ -199,13 +224,35 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
                 reason = failure.FailureDetails.ErrorMessage;
             }
 
-            StoryProgress progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.MarkNeedsAttention, new AttentionNote(storyId, step, reason), StorageRetry);
-            context.SetCustomStatus(Status(step, progress, StoryStatus.NeedsAttention, reason: reason));
+            StoryProgress progress = await context.CallActivityAsync<StoryProgress>(WorkflowNames.MarkNeedsAttention, new AttentionNote(step.StoryId, step.Step, reason, step.Generation), StorageRetry);
+            if (step.Generation != AnyGeneration && progress.Generation != step.Generation)
+            {
+                return (false, default);
+            }
+
+            context.SetCustomStatus(Status(step.Step, progress, StoryStatus.NeedsAttention, reason: reason));
 
             // Waiting starts before the subscriber is told, so a Retry sent in reply to the notification is already awaited.
             Task<object?> retry = context.WaitForExternalEvent<object?>(WorkflowNames.RetryEvent);
-            await NotifyAsync(context, progress, NotificationKind.NeedsAttention, step);
-            await retry;
+            await NotifyAsync(context, progress, NotificationKind.NeedsAttention, step.Step);
+            for (int events = 0; events < MaxEventsPerExecution; events++)
+            {
+                // A rewind or restore while the story needs attention: the failed step belongs to a line it left.
+                if (await Task.WhenAny(retry, moves.Next) == retry)
+                {
+                    break;
+                }
+
+                if (moves.TakeIsLater())
+                {
+                    return (false, default);
+                }
+            }
+
+            if (!retry.IsCompleted)
+            {
+                return (false, default);
+            }
         }
 
         return (false, default);
@@ -232,6 +279,27 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
             context.CreateReplaySafeLogger<StoryOrchestration>().LogWarning(
                 "Story {StoryId}: notifying the subscriber of {Kind} at step {Step} failed: {Reason}",
                 progress.StoryId, kind, step, failure.FailureDetails.ErrorMessage);
+        }
+    }
+
+    /// <summary>
+    /// The one waiter for Moved in an execution (each event name keeps one waiter at a time). Moved for this execution's
+    /// generation or an earlier one is stale, a second telling of a move already seen: it is taken and waited for again.
+    /// </summary>
+    private sealed class MoveListener(TaskOrchestrationContext context)
+    {
+        private Task<int>? _next;
+
+        public int Generation { get; set; }
+
+        public Task<int> Next => _next ??= context.WaitForExternalEvent<int>(WorkflowNames.MovedEvent);
+
+        /// <summary>Takes the Moved event that arrived: true when it names a later generation than this execution's.</summary>
+        public bool TakeIsLater()
+        {
+            int moved = Next.Result;
+            _next = null;
+            return moved > Generation;
         }
     }
 

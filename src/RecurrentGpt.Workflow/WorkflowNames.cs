@@ -26,6 +26,9 @@ public static class WorkflowNames
     /// <summary>A waiting serial's next episode is due; the payload is the step it begins with.</summary>
     public const string EpisodeDueEvent = "EpisodeDue";
 
+    /// <summary>The story moved to another line (rewind, restore); the payload is its new generation.</summary>
+    public const string MovedEvent = "Moved";
+
     /// <summary>The writer asks a story that needs attention to try again.</summary>
     public const string RetryEvent = "Retry";
 }

@@ -6,6 +6,7 @@ using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Commit;
 using RecurrentGpt.Workflow.Editing;
 using RecurrentGpt.Workflow.Engine;
+using RecurrentGpt.Workflow.Lines;
 using RecurrentGpt.Workflow.Notifications;
 using RecurrentGpt.Workflow.Recall;
 using RecurrentGpt.Workflow.Scheduling;
@@ -50,6 +51,9 @@ public static class WorkflowRegistration
         services.TryAddSingleton<MemoryEditor>();
         services.TryAddSingleton<SchedulerSweep>();
         services.TryAddSingleton<StoryExport>();
+        services.TryAddSingleton<StoryText>();
+        services.TryAddSingleton<StoryRewinder>();
+        services.TryAddSingleton<LineMoveSignal>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();
         services.TryAddSingleton<StoryStatusReader>();

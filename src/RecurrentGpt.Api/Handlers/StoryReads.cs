@@ -16,9 +16,8 @@ namespace RecurrentGpt.Api.Handlers;
 public sealed class StoryReads(
     StoryStateUpdater updater,
     StoryCatalogue catalogue,
-    ParagraphStore paragraphs,
+    StoryText text,
     StoryExport export,
-    StepRecordStore steps,
     LongTermRecall recall,
     StoryStatusReader statuses)
 {
@@ -49,7 +48,7 @@ public sealed class StoryReads(
         int from = call.QueryNumber("from", 0, 0, int.MaxValue);
         int count = call.QueryNumber("count", 50, 1, ApiLimits.MaxPageSize);
         int take = Math.Max(0, Math.Min(count, state.ParagraphCount - from));
-        IReadOnlyList<StoredParagraph> page = take == 0 ? [] : await paragraphs.ReadRangeAsync(state.StoryId, from, take, call.Cancellation);
+        IReadOnlyList<StoredParagraph> page = take == 0 ? [] : await text.RangeAsync(state.Lines, from, take, call.Cancellation);
         int? next = from + take < state.ParagraphCount ? from + take : null;
         return ApiResults.Json(200, new ParagraphPageView(page.Select(StoryViews.Of).ToList(), from, state.ParagraphCount, next));
     }
@@ -60,18 +59,18 @@ public sealed class StoryReads(
         string requested = call.Query("format");
         ExportFormat format = StoryExport.ParseFormat(requested.Length == 0 ? "md" : requested)
             ?? throw new ApiProblem(400, "unsupported-format", "Unsupported export format", $"format \"{requested}\" is not offered; use md or txt");
-        string text = await export.RenderAsync(storyId, format, call.Cancellation);
+        string rendered = await export.RenderAsync(storyId, format, call.Cancellation);
         return format == ExportFormat.Markdown
-            ? ApiResults.Text(text, "text/markdown; charset=utf-8", storyId + ".md")
-            : ApiResults.Text(text, "text/plain; charset=utf-8", storyId + ".txt");
+            ? ApiResults.Text(rendered, "text/markdown; charset=utf-8", storyId + ".md")
+            : ApiResults.Text(rendered, "text/plain; charset=utf-8", storyId + ".txt");
     }
 
     public async Task<IResult> StepAsync(ApiCall call)
     {
         string storyId = call.StoryId;
         int number = call.RouteNumber("n", "step", 1);
-        await updater.GetAsync(storyId, call.Cancellation);
-        StepRecord record = await steps.ReadAsync(storyId, number, call.Cancellation)
+        StoryState state = await updater.GetAsync(storyId, call.Cancellation);
+        StepRecord record = await text.StepAsync(state.Lines, number, call.Cancellation)
             ?? throw new StoryRefusedException(StoryRefusal.StepNotFound, $"story {storyId} has no record of step {number} yet");
         return ApiResults.Json(200, StepViews.Of(record));
     }

@@ -66,6 +66,7 @@ public static class StoryServices
         services.TryAddSingleton<StoryReads>();
         services.TryAddSingleton<StoryWrites>();
         services.TryAddSingleton<StoryControls>();
+        services.TryAddSingleton<StoryLines>();
         services.TryAddSingleton<PlanChoiceWebhook>();
         services.TryAddSingleton<ApiEndpoint>();
 

@@ -18,6 +18,9 @@ internal static class RefusalProblems
         StoryRefusal.StoryExists => ApiProblem.Conflict("story-exists", "The story exists already", refused.Message),
         StoryRefusal.ParagraphNotFound => new ApiProblem(404, "paragraph-not-found", "No such paragraph", refused.Message),
         StoryRefusal.StepNotFound => new ApiProblem(404, "step-not-found", "No such step", refused.Message),
+        StoryRefusal.NotRewindable => ApiProblem.Conflict("not-rewindable", "This story cannot be rewound", refused.Message),
+        StoryRefusal.AlreadyAtStep => ApiProblem.Conflict("already-at-step", "The story is at that step already", refused.Message),
+        StoryRefusal.BranchNotFound => new ApiProblem(404, "branch-not-found", "No such branch", refused.Message),
         _ => throw new InvalidOperationException($"the refusal {refused.Refusal} has no HTTP problem"),
     };
 }

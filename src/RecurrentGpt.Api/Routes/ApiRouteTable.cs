@@ -27,6 +27,10 @@ public static class ApiRouteTable
         Route<StoryControls>("ResumeStory", HttpMethods.Post, ApiRoutes.Resume, ApiAccess.Change, (h, c) => h.ResumeAsync(c)),
         Route<StoryControls>("CancelStory", HttpMethods.Post, ApiRoutes.Cancel, ApiAccess.Change, (h, c) => h.CancelAsync(c)),
         Route<StoryControls>("RetryStory", HttpMethods.Post, ApiRoutes.Retry, ApiAccess.Change, (h, c) => h.RetryAsync(c)),
+        Route<StoryLines>("RewindStory", HttpMethods.Post, ApiRoutes.Rewind, ApiAccess.Change, (h, c) => h.RewindAsync(c)),
+        Route<StoryLines>("ListBranches", HttpMethods.Get, ApiRoutes.Branches, ApiAccess.Read, (h, c) => h.ListAsync(c)),
+        Route<StoryLines>("GetBranch", HttpMethods.Get, ApiRoutes.Branch, ApiAccess.Read, (h, c) => h.GetAsync(c)),
+        Route<StoryLines>("RestoreBranch", HttpMethods.Post, ApiRoutes.RestoreBranch, ApiAccess.Change, (h, c) => h.RestoreAsync(c)),
         Route<PlanChoiceWebhook>("PlanChoiceWebhook", HttpMethods.Post, ApiRoutes.PlanChoiceHook, ApiAccess.Signed, (h, c) => h.ReceiveAsync(c))
             with { InternalFailure = PlanChoiceWebhook.InternalFailure },
         new("OpenApiDocument", HttpMethods.Get, ApiRoutes.OpenApi, ApiAccess.Public, (_, _) => Task.FromResult(OpenApiDocument.Result())),

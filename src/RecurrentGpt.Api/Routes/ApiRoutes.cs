@@ -21,6 +21,10 @@ public static class ApiRoutes
     public const string Step = "stories/{id}/steps/{n}";
     public const string Recall = "stories/{id}/recall";
     public const string Mode = "stories/{id}/mode";
+    public const string Rewind = "stories/{id}/rewind";
+    public const string Branches = "stories/{id}/branches";
+    public const string Branch = "stories/{id}/branches/{n}";
+    public const string RestoreBranch = "stories/{id}/branches/{n}/restore";
     public const string PlanChoiceHook = "hooks/plan-choice";
     public const string OpenApi = "openapi.json";
 

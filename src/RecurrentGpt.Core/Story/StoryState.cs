@@ -1,3 +1,4 @@
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Writing;
 
 namespace RecurrentGpt.Core.Story;
@@ -68,5 +69,26 @@ public sealed record StoryState
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The lines the story's text is read from, oldest first; null for a story that never left its first line (then its
+    /// text is all in branch 0: see <see cref="Lines"/>).
+    /// </summary>
+    public Lineage? Lineage { get; init; }
+
+    /// <summary>The branch number the next rewind or regeneration gives its new line.</summary>
+    public int NextBranch { get; init; } = 1;
+
+    /// <summary>
+    /// Counts the times the story moved to another line (rewind, restore): work begun for an earlier generation stops
+    /// instead of writing into the line the story is on now.
+    /// </summary>
+    public int Generation { get; init; }
+
     public bool IsOpened => ParagraphCount > 0;
+
+    /// <summary>The story's lineage, the single root line when it never branched.</summary>
+    public Lineage Lines => Lineage ?? Core.Lines.Lineage.Root(StoryId);
+
+    /// <summary>The line the next step is written to.</summary>
+    public LineRef CurrentLine => Lines.Current.Line;
 }

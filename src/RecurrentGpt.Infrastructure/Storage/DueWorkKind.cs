@@ -11,4 +11,10 @@ public enum DueWorkKind
 
     /// <summary>A serial's next episode is due.</summary>
     Episode,
+
+    /// <summary>
+    /// The story moved to another line (a rewind or restore; the entry's step is the generation): tell its orchestration
+    /// again, in case the first telling was lost.
+    /// </summary>
+    LineMoved,
 }

@@ -1,14 +1,15 @@
 using Azure.Data.Tables;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
-/// <summary>Row <c>snapshot-{step:D6}</c>.</summary>
+/// <summary>Row <c>{line prefix}snapshot-{step:D6}</c>.</summary>
 internal static class MemorySnapshotRow
 {
-    public static TableEntity ToEntity(string storyId, MemorySnapshot snapshot)
+    public static TableEntity ToEntity(LineRef line, MemorySnapshot snapshot)
     {
-        var entity = new TableEntity(StoryId.Require(storyId), StorageKeys.SnapshotRow(snapshot.Step))
+        var entity = new TableEntity(StoryId.Require(line.StoryId), StorageKeys.SnapshotRow(line, snapshot.Step))
         {
             [nameof(MemorySnapshot.Step)] = snapshot.Step,
             [nameof(MemorySnapshot.ParagraphCount)] = snapshot.ParagraphCount,

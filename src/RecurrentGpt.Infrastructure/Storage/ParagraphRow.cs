@@ -1,12 +1,13 @@
 using Azure.Data.Tables;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
-/// <summary>Row <c>paragraph-{index:D6}</c>: the embedding is a binary column (1.5 KB for 384 dimensions, not 8 KB of JSON text).</summary>
+/// <summary>Row <c>{line prefix}paragraph-{index:D6}</c>: the embedding is a binary column (1.5 KB for 384 dimensions, not 8 KB of JSON text).</summary>
 internal static class ParagraphRow
 {
-    public static TableEntity ToEntity(string storyId, ParagraphEntry paragraph) => new TableEntity(StoryId.Require(storyId), StorageKeys.ParagraphRow(paragraph.Index))
+    public static TableEntity ToEntity(LineRef line, ParagraphEntry paragraph) => new TableEntity(StoryId.Require(line.StoryId), StorageKeys.ParagraphRow(line, paragraph.Index))
     {
         [nameof(ParagraphEntry.Index)] = paragraph.Index,
         [nameof(ParagraphEntry.BlobName)] = paragraph.BlobName,

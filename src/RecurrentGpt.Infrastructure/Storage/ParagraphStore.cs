@@ -2,11 +2,15 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
-/// <summary>Paragraph texts, one blob each at <c>{storyId}/paragraphs/{index:D6}.md</c>, with step, revision and author as metadata.</summary>
+/// <summary>
+/// Paragraph texts, one blob each at <c>{line folder}paragraphs/{index:D6}.md</c> (see <see cref="StorageKeys.LineFolder"/>),
+/// with step, revision and author as metadata. The overloads that take a story id read and write its branch 0.
+/// </summary>
 public sealed class ParagraphStore(StorageClients clients)
 {
     /// <summary>A range read runs at most this many downloads at once: fast, without flooding the account or the thread pool.</summary>
@@ -23,10 +27,13 @@ public sealed class ParagraphStore(StorageClients clients)
     private readonly BlobContainerClient _container = clients.Container;
 
     /// <summary>Writes (or overwrites) the paragraph's blob: writing the same content for the same index again changes nothing.</summary>
-    public async Task WriteAsync(string storyId, StoredParagraph paragraph, CancellationToken cancellationToken)
+    public Task WriteAsync(string storyId, StoredParagraph paragraph, CancellationToken cancellationToken) =>
+        WriteAsync(LineRef.Root(storyId), paragraph, cancellationToken);
+
+    public async Task WriteAsync(LineRef line, StoredParagraph paragraph, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paragraph);
-        BlobClient blob = _container.GetBlobClient(StorageKeys.ParagraphBlob(storyId, paragraph.Index));
+        BlobClient blob = _container.GetBlobClient(StorageKeys.ParagraphBlob(line, paragraph.Index));
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
@@ -41,9 +48,12 @@ public sealed class ParagraphStore(StorageClients clients)
     }
 
     /// <summary>The paragraph, or null when it has not been written.</summary>
-    public async Task<StoredParagraph?> ReadAsync(string storyId, int index, CancellationToken cancellationToken)
+    public Task<StoredParagraph?> ReadAsync(string storyId, int index, CancellationToken cancellationToken) =>
+        ReadAsync(LineRef.Root(storyId), index, cancellationToken);
+
+    public async Task<StoredParagraph?> ReadAsync(LineRef line, int index, CancellationToken cancellationToken)
     {
-        BlobClient blob = _container.GetBlobClient(StorageKeys.ParagraphBlob(storyId, index));
+        BlobClient blob = _container.GetBlobClient(StorageKeys.ParagraphBlob(line, index));
         try
         {
             Response<BlobDownloadResult> download = await blob.DownloadContentAsync(cancellationToken);
@@ -65,9 +75,12 @@ public sealed class ParagraphStore(StorageClients clients)
     /// Paragraphs <paramref name="firstIndex"/> to <paramref name="firstIndex"/> + <paramref name="count"/> − 1 that exist, in index
     /// order, downloaded in parallel (at most <see cref="MaxParallelReads"/> at once).
     /// </summary>
-    public async Task<IReadOnlyList<StoredParagraph>> ReadRangeAsync(string storyId, int firstIndex, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredParagraph>> ReadRangeAsync(string storyId, int firstIndex, int count, CancellationToken cancellationToken) =>
+        ReadRangeAsync(LineRef.Root(storyId), firstIndex, count, cancellationToken);
+
+    public async Task<IReadOnlyList<StoredParagraph>> ReadRangeAsync(LineRef line, int firstIndex, int count, CancellationToken cancellationToken)
     {
-        StoryId.Require(storyId);
+        StoryId.Require(line.StoryId);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxRangeCount);
         StorageKeys.Number(firstIndex, nameof(firstIndex));
@@ -80,15 +93,18 @@ public sealed class ParagraphStore(StorageClients clients)
         var paragraphs = new StoredParagraph?[count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (offset, token) =>
-            paragraphs[offset] = await ReadAsync(storyId, firstIndex + offset, token));
+            paragraphs[offset] = await ReadAsync(line, firstIndex + offset, token));
         return paragraphs.OfType<StoredParagraph>().ToList();
     }
 
     /// <summary>The index of every paragraph blob the story has, in order: what is there, whatever the state row counts.</summary>
-    public async Task<IReadOnlyList<int>> ListIndexesAsync(string storyId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<int>> ListIndexesAsync(string storyId, CancellationToken cancellationToken) =>
+        ListIndexesAsync(LineRef.Root(storyId), cancellationToken);
+
+    public async Task<IReadOnlyList<int>> ListIndexesAsync(LineRef line, CancellationToken cancellationToken)
     {
         var indexes = new List<int>();
-        await foreach (BlobItem blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageKeys.BlobFolder(storyId, "paragraphs"), cancellationToken))
+        await foreach (BlobItem blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageKeys.BlobFolder(line, "paragraphs"), cancellationToken))
         {
             if (StorageKeys.NumberOfBlob(blob.Name) is int index)
             {

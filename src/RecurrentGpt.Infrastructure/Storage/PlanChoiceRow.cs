@@ -1,15 +1,16 @@
 using Azure.Data.Tables;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
-/// <summary>Row <c>choice-{step:D6}</c>.</summary>
+/// <summary>Row <c>{line prefix}choice-{step:D6}</c>.</summary>
 internal static class PlanChoiceRow
 {
-    public static TableEntity ToEntity(string storyId, PlanChoice choice)
+    public static TableEntity ToEntity(LineRef line, PlanChoice choice)
     {
-        var entity = new TableEntity(StoryId.Require(storyId), StorageKeys.ChoiceRow(choice.Step))
+        var entity = new TableEntity(StoryId.Require(line.StoryId), StorageKeys.ChoiceRow(line, choice.Step))
         {
             [nameof(PlanChoice.Step)] = choice.Step,
             [nameof(PlanChoice.Plan)] = choice.Plan,

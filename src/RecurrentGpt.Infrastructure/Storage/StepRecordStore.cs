@@ -2,13 +2,14 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
 
 /// <summary>
-/// Each step's full record (inputs, raw model output, parsed draft, tokens) as JSON at <c>{storyId}/steps/{step:D6}.json</c>,
-/// and the opening's at <c>{storyId}/steps/opening.json</c>.
+/// Each step's full record (inputs, raw model output, parsed draft, tokens) as JSON at <c>{line folder}steps/{step:D6}.json</c>,
+/// and the opening's at <c>{storyId}/steps/opening.json</c> (the opening is always its story's branch 0).
 /// </summary>
 public sealed class StepRecordStore(StorageClients clients)
 {
@@ -17,27 +18,37 @@ public sealed class StepRecordStore(StorageClients clients)
     private readonly BlobContainerClient _container = clients.Container;
 
     /// <summary>Writes the record; a retried step overwrites its own earlier attempt.</summary>
-    public Task WriteAsync(StepRecord record, CancellationToken cancellationToken)
+    public Task WriteAsync(StepRecord record, CancellationToken cancellationToken) =>
+        WriteAsync(LineRef.Root(record?.StoryId ?? throw new ArgumentNullException(nameof(record))), record, cancellationToken);
+
+    /// <summary>Writes the record into <paramref name="line"/>, a line of the record's story.</summary>
+    public Task WriteAsync(LineRef line, StepRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return UploadAsync(StorageKeys.StepBlob(record.StoryId, record.Step), record, cancellationToken);
+        return UploadAsync(StorageKeys.StepBlob(line, record.Step), record, cancellationToken);
     }
 
     /// <summary>The step's record, or null when none was written.</summary>
-    public async Task<StepRecord?> ReadAsync(string storyId, int step, CancellationToken cancellationToken)
+    public Task<StepRecord?> ReadAsync(string storyId, int step, CancellationToken cancellationToken) =>
+        ReadAsync(LineRef.Root(storyId), step, cancellationToken);
+
+    public async Task<StepRecord?> ReadAsync(LineRef line, int step, CancellationToken cancellationToken)
     {
-        string name = StorageKeys.StepBlob(storyId, step);
+        string name = StorageKeys.StepBlob(line, step);
         StepRecord? record = await DownloadAsync<StepRecord>(name, cancellationToken);
-        return record is null || (record.StoryId == storyId && record.Step == step)
+        return record is null || (record.StoryId == line.StoryId && record.Step == step)
             ? record
             : throw new InvalidDataException($"Blob {name} holds the record of story '{record.StoryId}' step {record.Step}.");
     }
 
     /// <summary>The number of every step record the story has, in order (the opening's record is not among them).</summary>
-    public async Task<IReadOnlyList<int>> ListStepsAsync(string storyId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<int>> ListStepsAsync(string storyId, CancellationToken cancellationToken) =>
+        ListStepsAsync(LineRef.Root(storyId), cancellationToken);
+
+    public async Task<IReadOnlyList<int>> ListStepsAsync(LineRef line, CancellationToken cancellationToken)
     {
         var steps = new List<int>();
-        await foreach (BlobItem blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageKeys.BlobFolder(storyId, "steps"), cancellationToken))
+        await foreach (BlobItem blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageKeys.BlobFolder(line, "steps"), cancellationToken))
         {
             if (StorageKeys.NumberOfBlob(blob.Name) is int step)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
@@ -11,16 +12,43 @@ public static class StorageKeys
 
     public const string StateRow = "state";
 
-    public static string ParagraphBlob(string storyId, int index) =>
-        $"{StoryId.Require(storyId)}/paragraphs/{Number(index, nameof(index))}.md";
+    public static string ParagraphBlob(string storyId, int index) => ParagraphBlob(LineRef.Root(storyId), index);
+
+    /// <summary>Branch 0 keeps the names stories had before they could branch, so every story written then reads as it was.</summary>
+    public static string ParagraphBlob(LineRef line, int index) => $"{LineFolder(line)}paragraphs/{Number(index, nameof(index))}.md";
 
     public static string OpeningBlob(string storyId) => $"{StoryId.Require(storyId)}/steps/opening.json";
 
-    public static string StepBlob(string storyId, int step) =>
-        $"{StoryId.Require(storyId)}/steps/{Number(step, nameof(step))}.json";
+    public static string StepBlob(string storyId, int step) => StepBlob(LineRef.Root(storyId), step);
+
+    public static string StepBlob(LineRef line, int step) => $"{LineFolder(line)}steps/{Number(step, nameof(step))}.json";
 
     /// <summary>The folder of a story's blobs of one kind (<c>paragraphs</c>, <c>steps</c>), for listing them.</summary>
-    public static string BlobFolder(string storyId, string kind) => $"{StoryId.Require(storyId)}/{kind}/";
+    public static string BlobFolder(string storyId, string kind) => BlobFolder(LineRef.Root(storyId), kind);
+
+    public static string BlobFolder(LineRef line, string kind) => $"{LineFolder(line)}{kind}/";
+
+    /// <summary>
+    /// <c>{storyId}/</c> for branch 0, <c>{storyId}/b{branch:D6}/</c> for another branch, <c>{storyId}/overrides/</c> for a
+    /// fork's own edits of paragraphs it inherited.
+    /// </summary>
+    public static string LineFolder(LineRef line) => line.Branch switch
+    {
+        0 => $"{StoryId.Require(line.StoryId)}/",
+        LineRef.OverridesBranch => $"{StoryId.Require(line.StoryId)}/overrides/",
+        _ => $"{StoryId.Require(line.StoryId)}/b{Number(RequireBranch(line.Branch), "branch")}/",
+    };
+
+    /// <summary>The prefix of a line's rows in its story's partition: none for branch 0, <c>b{branch:D6}-</c> otherwise.</summary>
+    public static string LineRowPrefix(LineRef line) => line.Branch switch
+    {
+        0 => string.Empty,
+        LineRef.OverridesBranch => "o-",
+        _ => $"b{Number(RequireBranch(line.Branch), "branch")}-",
+    };
+
+    /// <summary>Row <c>branch-{branch:D6}</c>: the state a story had on a line when it left it, for listing and restoring.</summary>
+    public static string BranchRow(int branch) => "branch-" + Number(RequireBranch(branch), nameof(branch));
 
     /// <summary>The six-digit number a paragraph or step blob's name ends in (before its extension); null for any other name.</summary>
     public static int? NumberOfBlob(string blobName)
@@ -32,9 +60,19 @@ public static class StorageKeys
 
     public static string SnapshotRow(int step) => "snapshot-" + Number(step, nameof(step));
 
+    public static string SnapshotRow(LineRef line, int step) => LineRowPrefix(line) + SnapshotRow(step);
+
     public static string ParagraphRow(int index) => "paragraph-" + Number(index, nameof(index));
 
+    public static string ParagraphRow(LineRef line, int index) => LineRowPrefix(line) + ParagraphRow(index);
+
     public static string ChoiceRow(int step) => "choice-" + Number(step, nameof(step));
+
+    public static string ChoiceRow(LineRef line, int step) => LineRowPrefix(line) + ChoiceRow(step);
+
+    private static int RequireBranch(int branch) => branch is >= 0 and <= LineRef.MaxBranch
+        ? branch
+        : throw new ArgumentOutOfRangeException(nameof(branch), branch, $"a branch is numbered from 0 to {LineRef.MaxBranch}");
 
     /// <summary>The six-digit form of a paragraph index or step number.</summary>
     public static string Number(int value, string parameterName)

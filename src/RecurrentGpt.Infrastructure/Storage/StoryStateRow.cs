@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 
@@ -8,9 +9,10 @@ namespace RecurrentGpt.Infrastructure.Storage;
 /// <summary>Row <c>state</c>: scalars as columns, readable in a table browser; plans and settings as JSON.</summary>
 internal static class StoryStateRow
 {
-    public static TableEntity ToEntity(StoryState state)
+    /// <param name="rowKey">Row <c>state</c>, or a <c>branch-</c> row that keeps the state a story had when it left a line.</param>
+    public static TableEntity ToEntity(StoryState state, string rowKey = StorageKeys.StateRow)
     {
-        var entity = new TableEntity(StoryId.Require(state.StoryId), StorageKeys.StateRow)
+        var entity = new TableEntity(StoryId.Require(state.StoryId), rowKey)
         {
             [nameof(StoryState.Title)] = state.Title,
             [nameof(Premise.Genre)] = state.Premise.Genre,
@@ -41,6 +43,10 @@ internal static class StoryStateRow
         entity.SetOptional(nameof(StoryState.CallbackUrl), state.CallbackUrl);
         entity.SetOptional(nameof(StoryState.ParagraphEdits), state.ParagraphEdits == 0 ? null : state.ParagraphEdits);
         entity.SetOptional(nameof(StoryState.NextEpisodeAt), state.NextEpisodeAt is { } due ? StoredTime.Format(due) : null);
+        // A story that never branched keeps the row it always had: no lineage, generation or branch counter.
+        entity.SetOptional(nameof(StoryState.Lineage), state.Lineage is null ? null : StorageJson.Serialize(state.Lineage.Segments));
+        entity.SetOptional(nameof(StoryState.Generation), state.Generation == 0 ? null : state.Generation);
+        entity.SetOptional(nameof(StoryState.NextBranch), state.NextBranch == 1 ? null : state.NextBranch);
         return entity.Checked(StorageOptions.StoryMemoryTable);
     }
 
@@ -82,6 +88,9 @@ internal static class StoryStateRow
             OutputTokens = entity.RequireInt64(nameof(StoryState.OutputTokens)),
             CreatedAt = entity.RequireTime(nameof(StoryState.CreatedAt)),
             UpdatedAt = entity.RequireTime(nameof(StoryState.UpdatedAt)),
+            Lineage = entity.GetString(nameof(StoryState.Lineage)) is null ? null : new Lineage(entity.RequireJson<List<LineSegment>>(nameof(StoryState.Lineage))),
+            Generation = entity.GetInt32(nameof(StoryState.Generation)) ?? 0,
+            NextBranch = entity.GetInt32(nameof(StoryState.NextBranch)) ?? 1,
         };
     }
 }

@@ -1,3 +1,4 @@
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 
 namespace RecurrentGpt.Infrastructure.Storage;
@@ -51,24 +52,34 @@ public sealed class StoryVectorCache
     /// </summary>
     /// <param name="paragraphEdits">The state row's count of paragraph edits: when it differs from what this cache last saw,
     /// an edit was made (perhaps by another process) and the story's rows are read afresh.</param>
-    public async Task<StoryVectors> GetAsync(string storyId, int paragraphCount, CancellationToken cancellationToken, int paragraphEdits = 0)
+    public Task<StoryVectors> GetAsync(string storyId, int paragraphCount, CancellationToken cancellationToken, int paragraphEdits = 0) =>
+        GetAsync(Lineage.Root(storyId), paragraphCount, cancellationToken, paragraphEdits);
+
+    /// <summary>
+    /// The vectors of the story whose line is <paramref name="lineage"/>'s last: each paragraph read from the line that
+    /// holds it, so a line the story left (a rewind's discarded branch) is never recalled.
+    /// </summary>
+    public async Task<StoryVectors> GetAsync(Lineage lineage, int paragraphCount, CancellationToken cancellationToken, int paragraphEdits = 0)
     {
-        StoryId.Require(storyId);
+        ArgumentNullException.ThrowIfNull(lineage);
+        string storyId = StoryId.Require(lineage.Current.StoryId);
         ArgumentOutOfRangeException.ThrowIfNegative(paragraphCount);
+        string lineageKey = KeyOf(lineage);
         CachedStory story = Touch(storyId);
         await story.Refresh.WaitAsync(cancellationToken);
         try
         {
-            if (paragraphCount < story.Vectors.Count || paragraphEdits != story.ParagraphEdits)
+            if (paragraphCount < story.Vectors.Count || paragraphEdits != story.ParagraphEdits || lineageKey != story.LineageKey)
             {
-                // The story went back to an earlier step (its later paragraphs must not be recalled), or a paragraph was
-                // edited somewhere: start over. Edits are rare, so a full read then costs little over a story's life.
+                // The story went back to an earlier step or onto another line (paragraphs it left must not be recalled),
+                // or a paragraph was edited somewhere: start over. These are rare, so a full read costs little over a story's life.
                 story = Replace(story);
                 story.ParagraphEdits = paragraphEdits;
+                story.LineageKey = lineageKey;
             }
 
-            await RereadStaleAsync(story.Vectors, cancellationToken);
-            await ReadNewAsync(story.Vectors, paragraphCount, cancellationToken);
+            await RereadStaleAsync(story.Vectors, lineage, cancellationToken);
+            await ReadNewAsync(story.Vectors, lineage, paragraphCount, cancellationToken);
             return story.Vectors;
         }
         finally
@@ -91,39 +102,50 @@ public sealed class StoryVectorCache
         }
     }
 
-    private async Task RereadStaleAsync(StoryVectors vectors, CancellationToken cancellationToken)
+    private static string KeyOf(Lineage lineage) =>
+        string.Join('|', lineage.Segments.Select(segment => $"{segment.StoryId}/{segment.Branch}/{segment.FirstParagraph}"));
+
+    private async Task RereadStaleAsync(StoryVectors vectors, Lineage lineage, CancellationToken cancellationToken)
     {
         foreach (int index in vectors.StaleParagraphs())
         {
             long readMark = vectors.ReadMark;
             Interlocked.Increment(ref _queries);
-            ParagraphEntry paragraph = await _store.GetParagraphAsync(vectors.StoryId, index, cancellationToken)
+            ParagraphEntry paragraph = await _store.GetParagraphAsync(lineage.OwnerOfParagraph(index), index, cancellationToken)
                 ?? throw new InvalidOperationException($"Story '{vectors.StoryId}': paragraph row {index} is gone.");
             Interlocked.Increment(ref _rowsRead);
             vectors.Apply(paragraph, readMark);
         }
     }
 
-    private async Task ReadNewAsync(StoryVectors vectors, int paragraphCount, CancellationToken cancellationToken)
+    private async Task ReadNewAsync(StoryVectors vectors, Lineage lineage, int paragraphCount, CancellationToken cancellationToken)
     {
-        int held = vectors.Count;
-        if (paragraphCount <= held)
+        if (paragraphCount <= vectors.Count)
         {
             return;
         }
 
-        long readMark = vectors.ReadMark;
-        Interlocked.Increment(ref _queries);
-        IReadOnlyList<ParagraphEntry> rows = await _store.GetParagraphsAsync(vectors.StoryId, held, paragraphCount, cancellationToken);
-        Interlocked.Add(ref _rowsRead, rows.Count);
-        foreach (ParagraphEntry row in rows)
+        // One range query per line that holds some of the paragraphs not held yet, oldest line first.
+        foreach (LineRange range in lineage.Ranges(paragraphCount).Where(range => range.To > vectors.Count))
         {
-            if (row.Index != vectors.Count)
+            long readMark = vectors.ReadMark;
+            Interlocked.Increment(ref _queries);
+            IReadOnlyList<ParagraphEntry> rows = await _store.GetParagraphsAsync(range.Line, Math.Max(range.From, vectors.Count), range.To, cancellationToken);
+            Interlocked.Add(ref _rowsRead, rows.Count);
+            foreach (ParagraphEntry row in rows)
+            {
+                if (row.Index != vectors.Count)
+                {
+                    break;
+                }
+
+                vectors.Apply(row, readMark);
+            }
+
+            if (vectors.Count < range.To)
             {
                 break;
             }
-
-            vectors.Apply(row, readMark);
         }
 
         if (vectors.Count < paragraphCount)
@@ -179,5 +201,8 @@ public sealed class StoryVectorCache
         public SemaphoreSlim Refresh { get; } = refresh ?? new SemaphoreSlim(1, 1);
 
         public int ParagraphEdits { get; set; }
+
+        /// <summary>The lineage the held vectors were read along: another lineage means other paragraphs.</summary>
+        public string LineageKey { get; set; } = string.Empty;
     }
 }

@@ -14,6 +14,10 @@ internal static class Help
           rgpt show <id> [--json]             Shows a story's state, memory and plans.
           rgpt check <id>                     Checks a story's blobs and rows against each other: one line per
                                               inconsistency and exit 1, or "whole" and exit 0.
+          rgpt rewind <id> <step>             Rewinds a story to just after a committed step (0: after the opening);
+                                              the steps after it are kept as a branch. rgpt resume continues it.
+          rgpt branches <id>                  Lists the branches a story left by rewinding.
+          rgpt restore <id> <branch>          Puts a story back on a branch it left, exactly as it was.
           rgpt export <id> --format md|txt [--out FILE]
           rgpt serve [--port P] [--host ADDRESS]
               Serves the v1 HTTP API (the same as the Functions app) on 127.0.0.1:P (default 7071) until Ctrl-C,

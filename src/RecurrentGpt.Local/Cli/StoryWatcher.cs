@@ -66,7 +66,7 @@ internal sealed class StoryWatcher(LocalStoryHost host, TextReader input, TextWr
                 if (state.ParagraphCount != shownParagraphs)
                 {
                     shownParagraphs = state.ParagraphCount;
-                    texts.AddRange(await export.ReadTextsAsync(storyId, texts.Count, state.ParagraphCount - texts.Count, cancellationToken));
+                    texts.AddRange(await export.ReadTextsAsync(state.Lines, texts.Count, state.ParagraphCount - texts.Count, cancellationToken));
                     await SaveAsync(StoryExport.Render(StoryExport.TitleOf(state), texts, ExportFormat.Markdown), outputPath, cancellationToken);
                     progress.Report(state.Step, state.ParagraphCount, texts.Sum(TextMeasure.CountUnits), state.InputTokens, state.OutputTokens);
                 }

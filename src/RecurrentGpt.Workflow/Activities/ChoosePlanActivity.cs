@@ -16,29 +16,34 @@ namespace RecurrentGpt.Workflow.Activities;
 public sealed class ChoosePlanActivity(
     StoryStateStore states,
     StoryStateUpdater updater,
-    ParagraphStore paragraphs,
+    StoryText text,
     IChatClient chat,
     TimeProvider time) : TaskActivity<StepRef, ChoiceOutcome>
 {
     public override async Task<ChoiceOutcome> RunAsync(TaskActivityContext context, StepRef step)
     {
-        if (await states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None) is not null)
+        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
+        if (state.Generation != step.Generation)
+        {
+            return new ChoiceOutcome(false, Moved: true);
+        }
+
+        if (await states.GetChoiceAsync(state.CurrentLine, step.Step, CancellationToken.None) is not null)
         {
             return new ChoiceOutcome(true);
         }
 
-        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
         PlanChoice? choice = RecommendedChoice.For(state, step.Step, time.GetUtcNow());
         if (choice is null)
         {
-            StoredParagraph latest = await paragraphs.ReadAsync(step.StoryId, state.ParagraphCount - 1, CancellationToken.None)
+            StoredParagraph latest = await text.ParagraphAsync(state.Lines, state.ParagraphCount - 1, CancellationToken.None)
                 ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {step.StoryId} is missing");
             WriterResult<PlanPick> pick = await new RecurrentWriter(chat, state.Settings).ChoosePlanAsync(StepInputs.ForChoice(state, latest.Text), CancellationToken.None);
             // The cost travels with the choice: the step that uses it records it, and its commit charges the story once.
             choice = new PlanChoice(step.Step, pick.Value.RefinedPlan, PlanChoiceSource.Simulator, pick.Value.ChosenPlan, time.GetUtcNow()) { Usage = pick.Usage };
         }
 
-        await states.TryRecordChoiceAsync(step.StoryId, choice, CancellationToken.None);
+        await states.TryRecordChoiceAsync(state.CurrentLine, choice, CancellationToken.None);
         if (state.Status is not (StoryStatus.AwaitingChoice or StoryStatus.Paused))
         {
             return new ChoiceOutcome(true);

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
@@ -28,20 +29,23 @@ public sealed class CommitStepActivity(
     {
         VersionedState read = await updater.GetVersionedAsync(step.StoryId, CancellationToken.None);
         StoryState state = read.State;
-        if (state.Step >= step.Step)
+        if (state.Step >= step.Step || state.Generation != step.Generation)
         {
+            // Committed already, or the story moved to another line since the step was taken on: the orchestration sees
+            // the generation in what comes back and starts over from the state row.
             return StoryProgress.Of(state);
         }
 
-        StepRecord record = await records.ReadAsync(step.StoryId, step.Step, CancellationToken.None)
+        LineRef line = state.CurrentLine;
+        StepRecord record = await records.ReadAsync(line, step.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"step {step.Step} of story {step.StoryId} has no record: WriteParagraph must run first");
         StepDraft draft = record.Draft;
         int index = state.ParagraphCount;
         await Task.WhenAll(
-            committer.CommitAsync(step.StoryId, index, draft.Paragraph, draft.Summary, step.Step, ParagraphAuthor.Model, 1, CancellationToken.None),
-            states.WriteSnapshotAsync(step.StoryId, new MemorySnapshot(step.Step, state.Outline, record.MemoryAfter, draft.Plans, draft.RecommendedPlan, index + 1), CancellationToken.None));
+            committer.CommitAsync(line, index, draft.Paragraph, draft.Summary, step.Step, ParagraphAuthor.Model, 1, CancellationToken.None),
+            states.WriteSnapshotAsync(line, new MemorySnapshot(step.Step, state.Outline, record.MemoryAfter, draft.Plans, draft.RecommendedPlan, index + 1), CancellationToken.None));
 
-        StoryState committed = await updater.UpdateAsync(step.StoryId, current => current.Step >= step.Step ? null : StoryAdvance.Committed(current, record), CancellationToken.None, known: read);
+        StoryState committed = await updater.UpdateAsync(step.StoryId, current => current.Step >= step.Step || current.Generation != step.Generation ? null : StoryAdvance.Committed(current, record), CancellationToken.None, known: read);
 
         await catalogue.UpsertAsync(StorySummaries.Of(committed), CancellationToken.None);
         await deadlines.ScheduleAsync(committed, CancellationToken.None);
@@ -61,7 +65,7 @@ public sealed class CommitStepActivity(
         }
 
         // A choice already there (recorded first by someone else) is just as good: either way the step has its plan.
-        await states.TryRecordChoiceAsync(committed.StoryId, choice, CancellationToken.None);
+        await states.TryRecordChoiceAsync(committed.CurrentLine, choice, CancellationToken.None);
         return true;
     }
 }

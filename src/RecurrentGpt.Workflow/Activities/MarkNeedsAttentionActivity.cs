@@ -15,7 +15,7 @@ public sealed class MarkNeedsAttentionActivity(StoryStateUpdater updater, StoryC
     public override async Task<StoryProgress> RunAsync(TaskActivityContext context, AttentionNote note)
     {
         string reason = note.Reason.Length <= MaxReasonLength ? note.Reason : note.Reason[..MaxReasonLength] + "…";
-        StoryState state = await updater.UpdateAsync(note.StoryId, current => current with { Status = StoryStatus.NeedsAttention, AttentionReason = reason }, CancellationToken.None);
+        StoryState state = await updater.UpdateAsync(note.StoryId, current => note.Generation != AttentionNote.AnyGeneration && current.Generation != note.Generation ? null : current with { Status = StoryStatus.NeedsAttention, AttentionReason = reason }, CancellationToken.None);
         await catalogue.UpsertAsync(StorySummaries.Of(state), CancellationToken.None);
         return StoryProgress.Of(state);
     }

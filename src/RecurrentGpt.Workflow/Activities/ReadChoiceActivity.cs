@@ -15,7 +15,13 @@ public sealed class ReadChoiceActivity(StoryStateStore states, StoryStateUpdater
 {
     public override async Task<ChoiceOutcome> RunAsync(TaskActivityContext context, StepRef step)
     {
-        PlanChoice? choice = await states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None);
+        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
+        if (state.Generation != step.Generation)
+        {
+            return new ChoiceOutcome(false, Moved: true);
+        }
+
+        PlanChoice? choice = await states.GetChoiceAsync(state.CurrentLine, step.Step, CancellationToken.None);
         if (choice is null)
         {
             return new ChoiceOutcome(false);

@@ -17,14 +17,14 @@ public sealed class RetrieveMemoriesActivity(
 {
     public override async Task<IReadOnlyList<RetrievedMemory>> RunAsync(TaskActivityContext context, StepRef step)
     {
-        Task<PlanChoice?> recorded = states.GetChoiceAsync(step.StoryId, step.Step, CancellationToken.None);
         StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
-        if (RecallPolicy.For(state) is null)
+        if (RecallPolicy.For(state) is null || state.Generation != step.Generation)
         {
+            // Nothing to recall, or the story moved to another line: WriteParagraph then writes nothing for this step.
             return [];
         }
 
-        PlanChoice choice = await recorded
+        PlanChoice choice = await states.GetChoiceAsync(state.CurrentLine, step.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"no plan is recorded for step {step.Step} of story {step.StoryId}");
         return await recall.RecallAsync(state, choice.Plan, CancellationToken.None);
     }

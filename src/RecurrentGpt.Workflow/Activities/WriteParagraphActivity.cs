@@ -17,31 +17,31 @@ namespace RecurrentGpt.Workflow.Activities;
 public sealed class WriteParagraphActivity(
     StoryStateUpdater updater,
     StoryStateStore states,
-    ParagraphStore paragraphs,
+    StoryText text,
     StepRecordStore records,
     IChatClient chat,
     TimeProvider time) : TaskActivity<WriteRequest, StepWritten>
 {
     public override async Task<StepWritten> RunAsync(TaskActivityContext context, WriteRequest write)
     {
-        if (await records.ReadAsync(write.StoryId, write.Step, CancellationToken.None) is not null)
-        {
-            return new StepWritten(write.Step, 0);
-        }
-
         StoryState state = await updater.UpdateAsync(write.StoryId, current =>
-            current.Status == StoryStatus.NeedsAttention ? current with { Status = StoryStatus.Writing, AttentionReason = null } : null,
+            current.Status == StoryStatus.NeedsAttention && current.Generation == write.Generation
+                ? current with { Status = StoryStatus.Writing, AttentionReason = null }
+                : null,
             CancellationToken.None);
-        if (state.Step >= write.Step)
+
+        // A rewind or restore moved the story on: this step belongs to a line it left (CommitStep then sees the same).
+        if (state.Generation != write.Generation || state.Step >= write.Step
+            || await records.ReadAsync(state.CurrentLine, write.Step, CancellationToken.None) is not null)
         {
             return new StepWritten(write.Step, 0);
         }
 
-        PlanChoice choice = await states.GetChoiceAsync(write.StoryId, write.Step, CancellationToken.None)
+        PlanChoice choice = await states.GetChoiceAsync(state.CurrentLine, write.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"no plan is recorded for step {write.Step} of story {write.StoryId}");
-        StoredParagraph previous = await paragraphs.ReadAsync(write.StoryId, state.ParagraphCount - 1, CancellationToken.None)
+        StoredParagraph previous = await text.ParagraphAsync(state.Lines, state.ParagraphCount - 1, CancellationToken.None)
             ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
-        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(write, RecallPolicy.For(state));
+        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(state, write, RecallPolicy.For(state));
 
         StepRequest request = StepInputs.For(state, write.Step, previous.Text, recalled, choice.Plan);
         WriterResult<StepOutcome> result = await new RecurrentWriter(chat, state.Settings).WriteStepAsync(request, RecommendedChoice.IsAskedFor(state), CancellationToken.None);
@@ -50,11 +50,11 @@ public sealed class WriteParagraphActivity(
         {
             ChoiceUsage = choice.Usage,
         };
-        await records.WriteAsync(record, CancellationToken.None);
+        await records.WriteAsync(state.CurrentLine, record, CancellationToken.None);
         return new StepWritten(write.Step, result.Exchanges.Count);
     }
 
-    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(WriteRequest write, RecallPolicy? policy)
+    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(StoryState state, WriteRequest write, RecallPolicy? policy)
     {
         if (policy is not { BestMatchInFull: true } || write.Recalled.Count == 0)
         {
@@ -62,7 +62,7 @@ public sealed class WriteParagraphActivity(
         }
 
         RetrievedMemory best = write.Recalled[0];
-        StoredParagraph? full = await paragraphs.ReadAsync(write.StoryId, best.ParagraphIndex, CancellationToken.None);
+        StoredParagraph? full = await text.ParagraphAsync(state.Lines, best.ParagraphIndex, CancellationToken.None);
         return [best with { FullText = full?.Text }, .. write.Recalled.Skip(1)];
     }
 }

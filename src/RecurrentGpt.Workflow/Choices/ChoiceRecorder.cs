@@ -13,6 +13,9 @@ namespace RecurrentGpt.Workflow.Choices;
 /// </summary>
 public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDurableClientSource engine, IOptions<WorkflowOptions> options, TimeProvider time)
 {
+    // A state that changes between the read and the write (an edit, the engine's own status change) is read again.
+    private const int MaxAttempts = 4;
+
     public async Task<ChoiceResult> RecordAsync(string storyId, int step, string plan, PlanChoiceSource source, int? planIndex, CancellationToken cancellationToken)
     {
         StoryId.Require(storyId);
@@ -21,26 +24,43 @@ public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDu
             throw new ArgumentException($"a plan must have 1 to {StoryLimits.MaxPlanChars} characters");
         }
 
-        VersionedState state = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
-        if (state.State.Step + 1 != step)
+        for (int attempt = 1; ; attempt++)
         {
-            return ChoiceResult.StaleStep;
-        }
+            VersionedState state = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
+            if (state.State.Step + 1 != step)
+            {
+                return ChoiceResult.StaleStep;
+            }
 
-        var choice = new PlanChoice(step, plan.Trim(), source, planIndex, time.GetUtcNow());
-        if (!await states.TryRecordChoiceAsync(storyId, choice, cancellationToken))
-        {
-            return ChoiceResult.AlreadyChosen;
-        }
+            var choice = new PlanChoice(step, plan.Trim(), source, planIndex, time.GetUtcNow());
 
-        // Only an interactive story waits for the doorbell. An auto story (a serial between episodes, say) reads the row
-        // when it next chooses, and an event it never waits for would be carried from execution to execution.
-        if (state.State.Mode == StoryMode.Interactive)
-        {
-            await RingAsync(storyId, step, cancellationToken);
-        }
+            // Only an interactive story waits for the doorbell. An auto story (a serial between episodes, say) reads the row
+            // when it next chooses, and an event it never waits for would be carried from execution to execution.
+            if (state.State.Mode != StoryMode.Interactive)
+            {
+                return await states.TryRecordChoiceAsync(state.State.CurrentLine, choice, cancellationToken) ? ChoiceResult.Recorded : ChoiceResult.AlreadyChosen;
+            }
 
-        return ChoiceResult.Recorded;
+            // The choice and "writing" land together, guarded by the state's ETag: a rewind racing this choice either
+            // happened first (this re-reads and finds another step) or finds the story writing and is refused.
+            StoryState writing = state.State.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
+                ? state.State with { Status = StoryStatus.Writing, UpdatedAt = time.GetUtcNow() }
+                : state.State with { UpdatedAt = time.GetUtcNow() };
+            // The sweep's doorbell entry first: a choice that lands is rung again even if this process dies right after.
+            await due.ScheduleAsync(new DueWork(time.GetUtcNow() + options.Value.SweepInterval, storyId, DueWorkKind.ChoiceDoorbell, step), cancellationToken);
+            switch (await states.TryRecordChoiceAsync(state.State.CurrentLine, choice, writing, state.ETag, cancellationToken))
+            {
+                case ChoiceWrite.AlreadyChosen:
+                    return ChoiceResult.AlreadyChosen;
+                case ChoiceWrite.StateChanged when attempt < MaxAttempts:
+                    continue;
+                case ChoiceWrite.StateChanged:
+                    throw new StoryRefusedException(StoryRefusal.StaleVersion, $"story {storyId} kept changing while the choice was being recorded; send it again");
+            }
+
+            await engine.Client.RaiseEventAsync(storyId, WorkflowNames.PlanChosenEvent, step, cancellationToken);
+            return ChoiceResult.Recorded;
+        }
     }
 
     /// <summary>The doorbell alone: a due entry for the sweep to re-ring, then the event itself.</summary>

@@ -10,6 +10,7 @@ namespace RecurrentGpt.Workflow.Contracts;
 /// <paramref name="HasCallback"/> lets the orchestration skip NotifySubscribers entirely for stories without a callback URL.
 /// <paramref name="NextPlanChosen"/>: the commit already recorded auto mode's recommended plan for the next step, so the
 /// orchestration goes straight to writing it (one activity and its storage round trips fewer per step).
+/// <paramref name="Generation"/>: the state's generation; a change means a rewind or restore moved the story.
 /// </summary>
 public sealed record StoryProgress(
     string StoryId,
@@ -22,11 +23,12 @@ public sealed record StoryProgress(
     int Episode = 0,
     bool EndsEpisode = false,
     bool HasCallback = false,
-    bool NextPlanChosen = false)
+    bool NextPlanChosen = false,
+    int Generation = 0)
 {
     public bool IsFinished => StoryLifecycle.IsFinished(ParagraphCount, TargetParagraphs, Status);
 
     public static StoryProgress Of(StoryState state) =>
         new(state.StoryId, state.Step, state.ParagraphCount, state.TargetParagraphs, state.Mode, state.Status, state.Plans,
-            state.Episode, SerialCalendar.EndsEpisode(state), state.CallbackUrl is not null);
+            state.Episode, SerialCalendar.EndsEpisode(state), state.CallbackUrl is not null, Generation: state.Generation);
 }

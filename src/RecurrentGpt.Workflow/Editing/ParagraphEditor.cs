@@ -10,7 +10,7 @@ namespace RecurrentGpt.Workflow.Editing;
 /// A writer's edit of a committed paragraph: a new revision by a human, re-embedded so long-term memory recalls what the
 /// paragraph says now. Refused while a step is being written, since that step may be reading the paragraphs.
 /// </summary>
-public sealed class ParagraphEditor(StoryStateUpdater updater, ParagraphStore paragraphs, ParagraphCommitter committer, StoryVectorCache vectors)
+public sealed class ParagraphEditor(StoryStateUpdater updater, StoryText paragraphs, ParagraphCommitter committer, StoryVectorCache vectors)
 {
     public async Task<StoredParagraph> EditAsync(string storyId, int index, string text, CancellationToken cancellationToken)
     {
@@ -27,10 +27,10 @@ public sealed class ParagraphEditor(StoryStateUpdater updater, ParagraphStore pa
                 $"story {storyId} is writing step {state.Step + 1}; edit paragraphs while it waits for a choice, is paused by a deadline, needs attention or is finished");
         }
 
-        StoredParagraph current = await paragraphs.ReadAsync(storyId, index, cancellationToken)
+        StoredParagraph current = await paragraphs.ParagraphAsync(state.Lines, index, cancellationToken)
             ?? throw new InvalidOperationException($"paragraph {index} of story {storyId} is counted but has no blob");
         var edited = current with { Text = text, Revision = current.Revision + 1, Author = ParagraphAuthor.Human };
-        await committer.CommitAsync(storyId, index, edited.Text, ParagraphSummary.FromFirstSentence(edited.Text), edited.Step, edited.Author, edited.Revision, cancellationToken);
+        await committer.CommitAsync(state.Lines.OwnerOfParagraph(index), index, edited.Text, ParagraphSummary.FromFirstSentence(edited.Text), edited.Step, edited.Author, edited.Revision, cancellationToken);
 
         // Every process's cache learns of the edit from the state row's edit count; this one can drop the row at once.
         await updater.UpdateAsync(storyId, s => s with { ParagraphEdits = s.ParagraphEdits + 1 }, cancellationToken);

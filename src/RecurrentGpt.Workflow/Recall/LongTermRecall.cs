@@ -20,7 +20,7 @@ public sealed class LongTermRecall(StoryVectorCache vectors, IEmbeddingGenerator
         }
 
         // Embedding the plan and refreshing the story's vectors are independent: overlap them.
-        Task<StoryVectors> loading = vectors.GetAsync(state.StoryId, state.ParagraphCount, cancellationToken, state.ParagraphEdits);
+        Task<StoryVectors> loading = vectors.GetAsync(state.Lines, state.ParagraphCount, cancellationToken, state.ParagraphEdits);
         Embedding<float> query = await embeddings.GenerateAsync(plan, cancellationToken: cancellationToken);
         return (await loading).Recall(query.Vector.Span, policy.Count, policy.ExcludedParagraph);
     }

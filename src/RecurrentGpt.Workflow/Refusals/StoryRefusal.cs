@@ -35,4 +35,13 @@ public enum StoryRefusal
 
     /// <summary>The story has no record of this step.</summary>
     StepNotFound,
+
+    /// <summary>This story cannot move to another line: it is cancelled, not opened yet, or a serial (its episodes are published).</summary>
+    NotRewindable,
+
+    /// <summary>The story stands at that step already: a rewind there would change nothing.</summary>
+    AlreadyAtStep,
+
+    /// <summary>The story has no branch with this number to read or restore.</summary>
+    BranchNotFound,
 }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
+using Microsoft.DurableTask.Client;
+using RecurrentGpt.Workflow.Contracts;
 using RecurrentGpt.Workflow.Engine;
+using RecurrentGpt.Workflow.Lines;
 
 namespace RecurrentGpt.Workflow.Scheduling;
 
@@ -17,6 +20,7 @@ public sealed partial class SchedulerSweep(
     StoryStateStore states,
     WebhookDeliveryLog deliveries,
     IDurableClientSource engine,
+    LineMoveSignal moves,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
     ILogger<SchedulerSweep> log)
@@ -36,13 +40,24 @@ public sealed partial class SchedulerSweep(
                 && state.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused;
             switch (entry.Kind)
             {
-                case DueWorkKind.ChoiceDoorbell when waitsForThisStep
-                    && await states.GetChoiceAsync(entry.StoryId, entry.Step, cancellationToken) is not null:
-                    // Recorded but not yet consumed: ring again, and again next interval until the story moves on.
-                    await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
-                    if (await RaiseAsync(entry, WorkflowNames.PlanChosenEvent, cancellationToken))
+                case DueWorkKind.ChoiceDoorbell when state is not null && state.Step + 1 == entry.Step
+                    && state.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused or StoryStatus.Writing
+                    && await states.GetChoiceAsync(state.CurrentLine, entry.Step, cancellationToken) is not null:
+                    // Recorded (the state says writing from then on) but perhaps not consumed: ring while the instance
+                    // still says it waits for this step, and look again next interval until it has moved on.
+                    switch (await WaitingInstanceAsync(entry, cancellationToken))
                     {
-                        rung++;
+                        case true:
+                            await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
+                            if (await RaiseAsync(entry, WorkflowNames.PlanChosenEvent, cancellationToken))
+                            {
+                                rung++;
+                            }
+
+                            break;
+                        case null:
+                            await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
+                            break;
                     }
 
                     break;
@@ -65,6 +80,20 @@ public sealed partial class SchedulerSweep(
                     }
 
                     break;
+                case DueWorkKind.LineMoved when state is not null && state.Generation == entry.Step:
+                    // The move's own telling may have been lost (the process died after the move): tell it once more.
+                    try
+                    {
+                        await moves.SendAsync(state, cancellationToken);
+                        raised++;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogRaiseFailed(entry.StoryId, entry.Step, WorkflowNames.MovedEvent, ex.Message);
+                        await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
+                    }
+
+                    break;
                 default:
                     dropped++;
                     break;
@@ -76,6 +105,30 @@ public sealed partial class SchedulerSweep(
         // Webhook delivery ids outlive their 5-minute window by a day or two, then go, a bounded batch per sweep.
         await deliveries.ForgetBeforeAsync(now - DeliveryMemory, MaxForgottenPerSweep, cancellationToken);
         return new SweepReport(entries.Count, rung, raised, episodes, dropped);
+    }
+
+    /// <summary>
+    /// True when the story's instance says it waits for the entry's step (awaiting a choice, or paused there); false when
+    /// it is writing that step (the choice was taken); null when it has not reached that step yet, or cannot be read.
+    /// </summary>
+    private async Task<bool?> WaitingInstanceAsync(DueWork entry, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? instance;
+        try
+        {
+            instance = await engine.Client.GetInstanceAsync(entry.StoryId, getInputsAndOutputs: true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRaiseFailed(entry.StoryId, entry.Step, WorkflowNames.PlanChosenEvent, ex.Message);
+            return null;
+        }
+
+        StoryStatusView? shown = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<StoryStatusView>();
+        return shown is null || shown.Step != entry.Step ? (shown is null ? true : null)
+            : shown.Status is "awaiting-choice" or "paused" ? true
+            : shown.Status == "writing" ? false
+            : true;
     }
 
     private async Task<bool> RaiseAsync(DueWork entry, string eventName, CancellationToken cancellationToken)

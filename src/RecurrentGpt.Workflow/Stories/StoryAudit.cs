@@ -1,3 +1,4 @@
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
@@ -8,7 +9,9 @@ namespace RecurrentGpt.Workflow.Stories;
 /// <summary>
 /// Reads one story's blobs and rows against each other and says what does not agree, one sentence a finding: paragraphs
 /// missing, doubled or beyond the count, a step without its record, snapshot or choice, a step's paragraph that is not
-/// the one its record wrote, token totals that are not the sum of the records. Empty when the story is whole.
+/// the one its record wrote, token totals that are not the sum of the records. Empty when the story is whole. Each
+/// paragraph and step is looked for in the line of the story's lineage that holds it; the lines it left (branches) count
+/// only towards what the story spent.
 /// </summary>
 public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs, StepRecordStore records)
 {
@@ -34,25 +37,40 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
             findings.Add($"{state.ParagraphCount} paragraphs are counted, but the opening wrote {openingParagraphs} and {state.Step} steps are committed (one paragraph each)");
         }
 
-        IReadOnlyList<StoredParagraph> texts = await ReadParagraphsAsync(storyId, state.ParagraphCount, findings, cancellationToken);
-        await CheckParagraphRowsAsync(storyId, state.ParagraphCount, texts, findings, cancellationToken);
+        Lineage lineage = state.Lines;
+        var texts = new List<StoredParagraph>(state.ParagraphCount);
+        foreach (LineRange range in lineage.Ranges(state.ParagraphCount))
+        {
+            bool current = range.Line == state.CurrentLine;
+            IReadOnlyList<StoredParagraph> read = await ReadParagraphsAsync(range, current, findings, cancellationToken);
+            await CheckParagraphRowsAsync(range, current, read, findings, cancellationToken);
+            texts.AddRange(read);
+        }
 
         TokenUsage spent = TokenUsage.Of(opening.Exchanges);
         for (int step = 1; step <= state.Step; step++)
         {
-            StepRecord? record = await ReadRecordAsync(storyId, step, findings, cancellationToken);
-            if (record is null)
+            StepRecord? record = await ReadRecordAsync(lineage.OwnerOfStep(step), step, findings, cancellationToken);
+            if (record is not null)
             {
-                continue;
+                await CheckStepAsync(lineage.OwnerOfStep(step), record, openingParagraphs + step - 1, texts, findings, cancellationToken);
             }
+        }
 
-            spent = spent.Add(record.Usage);
-            await CheckStepAsync(storyId, record, openingParagraphs + step - 1, texts, findings, cancellationToken);
+        foreach ((LineRef line, int first, int tip) in await CommittedStepsAsync(state, cancellationToken))
+        {
+            for (int step = Math.Max(1, first); step <= tip; step++)
+            {
+                if (await records.ReadAsync(line, step, cancellationToken) is StepRecord record)
+                {
+                    spent = spent.Add(record.Usage);
+                }
+            }
         }
 
         for (int step = 0; step <= state.Step; step++)
         {
-            if (await states.GetSnapshotAsync(storyId, step, cancellationToken) is not MemorySnapshot snapshot)
+            if (await states.GetSnapshotAsync(lineage.OwnerOfStep(step), step, cancellationToken) is not MemorySnapshot snapshot)
             {
                 findings.Add($"step {step} has no snapshot");
             }
@@ -63,7 +81,7 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
         }
 
         // The next step's record may be there already (written, not yet committed); none beyond it may be.
-        foreach (int extra in (await records.ListStepsAsync(storyId, cancellationToken)).Where(step => step > state.Step + 1))
+        foreach (int extra in (await records.ListStepsAsync(state.CurrentLine, cancellationToken)).Where(step => step > state.Step + 1))
         {
             findings.Add($"step {extra} has a record, but only {state.Step} steps are committed");
         }
@@ -76,25 +94,57 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
         return findings;
     }
 
-    private async Task<IReadOnlyList<StoredParagraph>> ReadParagraphsAsync(string storyId, int count, List<string> findings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per line of this story (those of its lineage and of every branch it left), the steps committed there: from where
+    /// the line begins to the furthest step any lineage reached on it. What the story spent is what those records spent.
+    /// </summary>
+    private async Task<IReadOnlyList<(LineRef Line, int First, int Tip)>> CommittedStepsAsync(StoryState state, CancellationToken cancellationToken)
     {
-        IReadOnlyList<int> present = await paragraphs.ListIndexesAsync(storyId, cancellationToken);
-        var held = present.ToHashSet();
-        findings.AddRange(Enumerable.Range(0, count).Where(index => !held.Contains(index)).Select(index => $"paragraph {index} has no blob"));
-        findings.AddRange(present.Where(index => index >= count).Select(index => $"paragraph {index} has a blob, but only {count} paragraphs are counted"));
-
-        var texts = new List<StoredParagraph>(count);
-        for (int first = 0; first < count; first += ParagraphStore.MaxRangeCount)
+        var extent = new Dictionary<LineRef, (int First, int Tip)>();
+        foreach (StoryState tip in (await states.ListBranchesAsync(state.StoryId, cancellationToken)).Append(state))
         {
-            texts.AddRange(await paragraphs.ReadRangeAsync(storyId, first, Math.Min(ParagraphStore.MaxRangeCount, count - first), cancellationToken));
+            IReadOnlyList<LineSegment> segments = tip.Lines.Segments;
+            for (int i = 0; i < segments.Count; i++)
+            {
+                int last = i + 1 < segments.Count ? segments[i + 1].FirstStep - 1 : tip.Step;
+                LineRef line = segments[i].Line;
+                if (line.StoryId == state.StoryId)
+                {
+                    extent[line] = extent.TryGetValue(line, out var known)
+                        ? (Math.Min(known.First, segments[i].FirstStep), Math.Max(known.Tip, last))
+                        : (segments[i].FirstStep, last);
+                }
+            }
+        }
+
+        return extent.Select(pair => (pair.Key, pair.Value.First, pair.Value.Tip)).ToList();
+    }
+
+    private async Task<IReadOnlyList<StoredParagraph>> ReadParagraphsAsync(LineRange range, bool current, List<string> findings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> present = await paragraphs.ListIndexesAsync(range.Line, cancellationToken);
+        var held = present.ToHashSet();
+        findings.AddRange(Enumerable.Range(range.From, range.Count).Where(index => !held.Contains(index)).Select(index => $"paragraph {index} has no blob"));
+
+        // Beyond the count on the line the story writes to is an orphan; on an earlier line it is a branch the story left.
+        if (current)
+        {
+            findings.AddRange(present.Where(index => index >= range.To).Select(index => $"paragraph {index} has a blob, but only {range.To} paragraphs are counted"));
+        }
+
+        var texts = new List<StoredParagraph>(range.Count);
+        for (int first = range.From; first < range.To; first += ParagraphStore.MaxRangeCount)
+        {
+            texts.AddRange(await paragraphs.ReadRangeAsync(range.Line, first, Math.Min(ParagraphStore.MaxRangeCount, range.To - first), cancellationToken));
         }
 
         return texts;
     }
 
-    private async Task CheckParagraphRowsAsync(string storyId, int count, IReadOnlyList<StoredParagraph> texts, List<string> findings, CancellationToken cancellationToken)
+    private async Task CheckParagraphRowsAsync(LineRange range, bool current, IReadOnlyList<StoredParagraph> texts, List<string> findings, CancellationToken cancellationToken)
     {
-        Dictionary<int, ParagraphEntry> rows = (await states.GetParagraphsAsync(storyId, 0, cancellationToken)).ToDictionary(row => row.Index);
+        int count = range.To;
+        Dictionary<int, ParagraphEntry> rows = (await states.GetParagraphsAsync(range.Line, range.From, current ? StorageKeys.MaxNumber + 1 : range.To, cancellationToken)).ToDictionary(row => row.Index);
         foreach (StoredParagraph text in texts)
         {
             if (!rows.TryGetValue(text.Index, out ParagraphEntry? row))
@@ -110,11 +160,11 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
         findings.AddRange(rows.Keys.Where(index => index >= count).Order().Select(index => $"paragraph {index} has a row, but only {count} paragraphs are counted"));
     }
 
-    private async Task<StepRecord?> ReadRecordAsync(string storyId, int step, List<string> findings, CancellationToken cancellationToken)
+    private async Task<StepRecord?> ReadRecordAsync(LineRef line, int step, List<string> findings, CancellationToken cancellationToken)
     {
         try
         {
-            StepRecord? record = await records.ReadAsync(storyId, step, cancellationToken);
+            StepRecord? record = await records.ReadAsync(line, step, cancellationToken);
             if (record is null)
             {
                 findings.Add($"step {step} is committed but has no record");
@@ -129,7 +179,7 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
         }
     }
 
-    private async Task CheckStepAsync(string storyId, StepRecord record, int index, IReadOnlyList<StoredParagraph> texts, List<string> findings, CancellationToken cancellationToken)
+    private async Task CheckStepAsync(LineRef line, StepRecord record, int index, IReadOnlyList<StoredParagraph> texts, List<string> findings, CancellationToken cancellationToken)
     {
         StoredParagraph? paragraph = texts.FirstOrDefault(text => text.Index == index);
         if (paragraph is not null && paragraph.Step != record.Step)
@@ -141,7 +191,7 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
             findings.Add($"paragraph {index} is not the text step {record.Step}'s record wrote");
         }
 
-        PlanChoice? choice = await states.GetChoiceAsync(storyId, record.Step, cancellationToken);
+        PlanChoice? choice = await states.GetChoiceAsync(line, record.Step, cancellationToken);
         if (choice is null)
         {
             findings.Add($"step {record.Step} has no recorded choice");

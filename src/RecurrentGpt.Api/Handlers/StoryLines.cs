@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+using RecurrentGpt.Api.Problems;
+using RecurrentGpt.Api.Requests;
+using RecurrentGpt.Api.Routes;
+using RecurrentGpt.Api.Views;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Lines;
+using RecurrentGpt.Workflow.Stories;
+
+namespace RecurrentGpt.Api.Handlers;
+
+/// <summary>The story as a tree: rewind, the branches it left, reading one, restoring one.</summary>
+public sealed class StoryLines(StoryRewinder rewinder, StoryStateUpdater updater, StoryText text)
+{
+    public async Task<IResult> RewindAsync(ApiCall call)
+    {
+        string storyId = call.StoryId;
+        RewindRequest body = await RequestBody.ReadJsonAsync<RewindRequest>(call.Request, call.Cancellation);
+        int toStep = body.ToStep is int step and >= 0
+            ? step
+            : throw ApiProblem.Invalid("toStep must be a whole number from 0 (just after the opening) to the story's last committed step");
+        return Moved("rewind", await rewinder.RewindAsync(storyId, toStep, call.Cancellation));
+    }
+
+    public async Task<IResult> RestoreAsync(ApiCall call)
+    {
+        string storyId = call.StoryId;
+        int branch = call.RouteNumber("n", "branch", 0);
+        return Moved("restore", await rewinder.RestoreAsync(storyId, branch, call.Cancellation));
+    }
+
+    public async Task<IResult> ListAsync(ApiCall call)
+    {
+        string storyId = call.StoryId;
+        StoryState state = await updater.GetAsync(storyId, call.Cancellation);
+        IReadOnlyList<BranchSummary> branches = await rewinder.ListBranchesAsync(storyId, call.Cancellation);
+        return ApiResults.Json(200, new BranchListView(storyId, state.CurrentLine.Branch, state.Step, branches.Select(View).ToList()));
+    }
+
+    /// <summary>A page of the branch's text, from its first own paragraph unless <c>from</c> says otherwise.</summary>
+    public async Task<IResult> GetAsync(ApiCall call)
+    {
+        string storyId = call.StoryId;
+        int number = call.RouteNumber("n", "branch", 0);
+        StoryState left = await rewinder.GetBranchAsync(storyId, number, call.Cancellation);
+        BranchSummary branch = BranchSummary.Of(left, (await updater.GetAsync(storyId, call.Cancellation)).Lines);
+        int from = call.QueryNumber("from", branch.FirstParagraph, 0, int.MaxValue);
+        int count = call.QueryNumber("count", 50, 1, ApiLimits.MaxPageSize);
+        int take = Math.Max(0, Math.Min(count, left.ParagraphCount - from));
+        IReadOnlyList<StoredParagraph> page = take == 0 ? [] : await text.RangeAsync(left.Lines, from, take, call.Cancellation);
+        int? next = from + take < left.ParagraphCount ? from + take : null;
+        return ApiResults.Json(200, new BranchPageView(View(branch), new ParagraphPageView(page.Select(StoryViews.Of).ToList(), from, left.ParagraphCount, next)));
+    }
+
+    private static BranchView View(BranchSummary branch) => new(
+        branch.Branch, branch.FromStep, branch.FirstParagraph, branch.Step, branch.ParagraphCount,
+        branch.ParagraphCount - branch.FirstParagraph, ContractJson.Name(branch.Status), branch.LeftAt);
+
+    private static IResult Moved(string action, LineMove move) => ApiResults.Json(202, new LineMoveView(
+        move.StoryId, action, move.Step, move.ParagraphCount, move.Branch, move.LeftBranch, ContractJson.Name(move.Status)));
+}

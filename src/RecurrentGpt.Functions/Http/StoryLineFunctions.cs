@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using RecurrentGpt.Api.Routes;
+
+namespace RecurrentGpt.Functions.Http;
+
+/// <summary>The contract's routes of the story as a tree: rewind, and the branches a story left.</summary>
+public sealed class StoryLineFunctions(FunctionsHttp http)
+{
+    [Function(nameof(RewindStory))]
+    public Task<IActionResult> RewindStory(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Rewind)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
+
+    [Function(nameof(ListBranches))]
+    public Task<IActionResult> ListBranches(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Branches)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
+
+    [Function(nameof(GetBranch))]
+    public Task<IActionResult> GetBranch(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Branch)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string n,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
+
+    [Function(nameof(RestoreBranch))]
+    public Task<IActionResult> RestoreBranch(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RestoreBranch)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string n,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
+}

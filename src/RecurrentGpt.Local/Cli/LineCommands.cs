@@ -1,0 +1,87 @@
+using System.Globalization;
+using RecurrentGpt.Local.Hosting;
+using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Lines;
+using RecurrentGpt.Workflow.Refusals;
+
+namespace RecurrentGpt.Local.Cli;
+
+/// <summary>
+/// <c>rgpt rewind &lt;id&gt; &lt;step&gt;</c>, <c>rgpt branches &lt;id&gt;</c> and <c>rgpt restore &lt;id&gt; &lt;branch&gt;</c>: the story
+/// as a tree. A refusal (a step being written, an unknown step or branch) is one line and exit 2; nothing is changed then.
+/// </summary>
+internal sealed class LineCommands(LocalStoryHostFactory hosts, TextWriter output)
+{
+    public async Task<int> RewindAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        (string id, int step) = IdAndNumber(args, "rewind", "<id> <step> (0 is just after the opening)");
+        return await MoveAsync(id, rewinder => rewinder.RewindAsync(id, step, cancellationToken), cancellationToken);
+    }
+
+    public async Task<int> RestoreAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        (string id, int branch) = IdAndNumber(args, "restore", "<id> <branch> (rgpt branches <id> lists them)");
+        return await MoveAsync(id, rewinder => rewinder.RestoreAsync(id, branch, cancellationToken), cancellationToken);
+    }
+
+    public async Task<int> BranchesAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        string id = StoryIds.Check(args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("branches needs exactly one story id"));
+        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
+        IReadOnlyList<BranchSummary> branches = await RefusalsAsUsage(id, () => host.Get<StoryRewinder>().ListBranchesAsync(id, cancellationToken));
+        if (branches.Count == 0)
+        {
+            output.WriteLine($"{id} has no branches: it was never rewound (rgpt rewind {id} <step>)");
+            return ExitCodes.Done;
+        }
+
+        output.WriteLine($"{"branch",6}  {"leaves after step",17}  {"reached step",12}  {"paragraphs",10}  {"own",4}  {"status",-16}  left (UTC)");
+        foreach (BranchSummary branch in branches)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{branch.Branch,6}  {branch.FromStep,17}  {branch.Step,12}  {branch.ParagraphCount,10}  {branch.ParagraphCount - branch.FirstParagraph,4}  {ContractJson.Name(branch.Status),-16}  {branch.LeftAt.UtcDateTime:yyyy-MM-dd HH:mm}"));
+        }
+
+        output.WriteLine($"rgpt restore {id} <branch> puts the story back on one, exactly as it was.");
+        return ExitCodes.Done;
+    }
+
+    private async Task<int> MoveAsync(string id, Func<StoryRewinder, Task<LineMove>> move, CancellationToken cancellationToken)
+    {
+        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
+        LineMove moved = await RefusalsAsUsage(id, () => move(host.Get<StoryRewinder>()));
+        string kept = moved.LeftBranch is int left ? $"; what it left is branch {left} (rgpt restore {id} {left} brings it back)" : string.Empty;
+        output.WriteLine($"{id} now stands at step {moved.Step} ({moved.ParagraphCount} paragraphs) on branch {moved.Branch}, {ContractJson.Name(moved.Status)}{kept}.");
+        output.WriteLine($"rgpt resume {id} continues it.");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<T> RefusalsAsUsage<T>(string id, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (StoryNotFoundException)
+        {
+            throw new UsageException($"unknown story id \"{id}\" (rgpt list shows the stories)");
+        }
+        catch (StoryRefusedException refused)
+        {
+            throw new UsageException(refused.Message);
+        }
+    }
+
+    private static (string Id, int Number) IdAndNumber(Arguments args, string command, string usage)
+    {
+        if (args.Positional.Count != 2)
+        {
+            throw new UsageException($"{command} needs {usage}");
+        }
+
+        string id = StoryIds.Check(args.Positional[0]);
+        return int.TryParse(args.Positional[1], NumberStyles.None, CultureInfo.InvariantCulture, out int number)
+            ? (id, number)
+            : throw new UsageException($"{command}: \"{args.Positional[1]}\" is not a whole number; {command} needs {usage}");
+    }
+}

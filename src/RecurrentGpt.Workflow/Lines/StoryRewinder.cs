@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Options;
+using RecurrentGpt.Core.Lines;
+using RecurrentGpt.Core.Story;
+using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Choices;
+using RecurrentGpt.Workflow.Refusals;
+using RecurrentGpt.Workflow.Stories;
+
+namespace RecurrentGpt.Workflow.Lines;
+
+/// <summary>
+/// Rewind and restore: the story moves to another line in one transaction of its partition (the new state, and the
+/// state of the line it leaves kept as a branch row), so a kill leaves the move done or not done. Nothing is deleted:
+/// the paragraphs and steps after the rewind point stay where they are, in the line the story left.
+/// </summary>
+public sealed class StoryRewinder(
+    StoryStateUpdater updater,
+    StoryStateStore states,
+    StoryCatalogue catalogue,
+    ChoiceDeadlines deadlines,
+    DueWorkIndex due,
+    LineMoveSignal signal,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time)
+{
+    // A move that loses the race for the state row reads it again and decides again: a few rounds at most.
+    private const int MaxAttempts = 4;
+
+    /// <summary>Moves the story back to just after step <paramref name="toStep"/> (0: just after the opening), as snapshot-<paramref name="toStep"/> has it.</summary>
+    public Task<LineMove> RewindAsync(string storyId, int toStep, CancellationToken cancellationToken) =>
+        MoveAsync(storyId, async (current, token) =>
+        {
+            if (toStep < 0 || toStep > current.Step)
+            {
+                throw new StoryRefusedException(StoryRefusal.StepNotFound,
+                    $"story {storyId} has committed steps 0 to {current.Step}; rewind to one of those (0 is just after the opening)");
+            }
+
+            if (toStep == current.Step)
+            {
+                throw new StoryRefusedException(StoryRefusal.AlreadyAtStep, $"story {storyId} stands at step {toStep} already");
+            }
+
+            if (current.NextBranch > LineRef.MaxBranch)
+            {
+                throw new StoryRefusedException(StoryRefusal.NotRewindable, $"story {storyId} has used all {LineRef.MaxBranch} branch numbers");
+            }
+
+            Lineage lineage = current.Lines;
+            MemorySnapshot snapshot = await states.GetSnapshotAsync(lineage.OwnerOfStep(toStep), toStep, token)
+                ?? throw new InvalidOperationException($"story {storyId} has no snapshot of step {toStep}");
+            var line = new LineRef(storyId, current.NextBranch);
+            Lineage continued;
+            try
+            {
+                continued = lineage.ContinuedAfter(toStep, snapshot.ParagraphCount, line);
+            }
+            catch (InvalidOperationException tooDeep)
+            {
+                throw new StoryRefusedException(StoryRefusal.NotRewindable, tooDeep.Message);
+            }
+
+            StoryState moved = current with
+            {
+                Lineage = continued,
+                NextBranch = current.NextBranch + 1,
+                Step = toStep,
+                ParagraphCount = snapshot.ParagraphCount,
+                Outline = snapshot.Outline,
+                ShortTermMemory = snapshot.ShortTermMemory,
+                Plans = snapshot.Plans,
+                RecommendedPlan = snapshot.RecommendedPlan,
+            };
+            return (moved, (int?)null);
+        }, cancellationToken);
+
+    /// <summary>Moves the story back onto branch <paramref name="branch"/>, exactly as it stood when the story left it.</summary>
+    public Task<LineMove> RestoreAsync(string storyId, int branch, CancellationToken cancellationToken) =>
+        MoveAsync(storyId, async (current, token) =>
+        {
+            StoryState left = (branch is >= 0 and <= LineRef.MaxBranch ? await states.GetBranchAsync(storyId, branch, token) : null)
+                ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch} to restore");
+
+            // What belongs to the line comes back; what belongs to the story (its settings, what it spent) stays as it is now.
+            StoryState moved = current with
+            {
+                Lineage = left.Lineage,
+                Step = left.Step,
+                ParagraphCount = left.ParagraphCount,
+                Outline = left.Outline,
+                ShortTermMemory = left.ShortTermMemory,
+                Plans = left.Plans,
+                RecommendedPlan = left.RecommendedPlan,
+            };
+            return (moved, (int?)branch);
+        }, cancellationToken);
+
+    /// <summary>The lines the story left, in branch order.</summary>
+    public async Task<IReadOnlyList<BranchSummary>> ListBranchesAsync(string storyId, CancellationToken cancellationToken)
+    {
+        StoryState current = await updater.GetAsync(storyId, cancellationToken);
+        return (await states.ListBranchesAsync(storyId, cancellationToken)).Select(left => BranchSummary.Of(left, current.Lines)).ToList();
+    }
+
+    /// <summary>The state the story had on branch <paramref name="branch"/> when it left it.</summary>
+    public async Task<StoryState> GetBranchAsync(string storyId, int branch, CancellationToken cancellationToken)
+    {
+        await updater.GetAsync(storyId, cancellationToken);
+        return (branch is >= 0 and <= LineRef.MaxBranch ? await states.GetBranchAsync(storyId, branch, cancellationToken) : null)
+            ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch}");
+    }
+
+    private async Task<LineMove> MoveAsync(string storyId, Func<StoryState, CancellationToken, Task<(StoryState Moved, int? Restored)>> decide, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            VersionedState read = await updater.GetVersionedAsync(storyId, cancellationToken);
+            StoryState current = RequireMovable(read.State);
+            (StoryState moved, int? restored) = await decide(current, cancellationToken);
+            if (restored == current.CurrentLine.Branch)
+            {
+                throw new StoryRefusedException(StoryRefusal.AlreadyAtStep, $"story {storyId} is on branch {restored} already");
+            }
+
+            DateTimeOffset now = time.GetUtcNow();
+            moved = moved with
+            {
+                Generation = current.Generation + 1,
+                Status = StoryLifecycle.NextStatus(current with { Status = StoryStatus.Writing }, moved.ParagraphCount),
+                AttentionReason = null,
+                UpdatedAt = now,
+            };
+
+            // The line being left is kept when it has steps of its own; one left at once (a rewind straight after a
+            // rewind) holds nothing the story does not have elsewhere.
+            StoryState? keep = current.Step >= current.Lines.Current.FirstStep ? current : null;
+
+            // Written before the move, so a move that lands is told to the orchestration again even if this process dies now.
+            await due.ScheduleAsync(new DueWork(now + options.Value.SweepInterval, storyId, DueWorkKind.LineMoved, moved.Generation), cancellationToken);
+            try
+            {
+                await states.MoveAsync(moved, read.ETag, keep, restored, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone changed the story meanwhile (a choice, an edit): read it again; it may not be movable now.
+                continue;
+            }
+
+            await catalogue.UpsertAsync(StorySummaries.Of(moved), cancellationToken);
+            await deadlines.ScheduleAsync(moved, cancellationToken);
+            await signal.SendAsync(moved, cancellationToken);
+            return new LineMove(storyId, moved.Step, moved.ParagraphCount, moved.CurrentLine.Branch, keep?.CurrentLine.Branch, moved.Status, moved.Generation);
+        }
+    }
+
+    private static StoryState RequireMovable(StoryState state)
+    {
+        if (state.Status is StoryStatus.Created or StoryStatus.Writing)
+        {
+            throw new StoryRefusedException(StoryRefusal.StepInProgress,
+                $"story {state.StoryId} is writing step {state.Step + 1}; rewind or restore while it waits for a choice, is paused, needs attention or is completed");
+        }
+
+        if (state.Status == StoryStatus.Cancelled || state.Serial is not null || !state.IsOpened)
+        {
+            throw new StoryRefusedException(StoryRefusal.NotRewindable, state.Serial is not null
+                ? $"story {state.StoryId} is a serial: its published episodes stay as they are"
+                : $"story {state.StoryId} is cancelled: a cancelled story stays as it is");
+        }
+
+        return state;
+    }
+}
