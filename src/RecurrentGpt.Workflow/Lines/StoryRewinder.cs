@@ -60,18 +60,7 @@ public sealed class StoryRewinder(
                 throw new StoryRefusedException(StoryRefusal.NotRewindable, tooDeep.Message);
             }
 
-            StoryState moved = current with
-            {
-                Lineage = continued,
-                NextBranch = current.NextBranch + 1,
-                Step = toStep,
-                ParagraphCount = snapshot.ParagraphCount,
-                Outline = snapshot.Outline,
-                ShortTermMemory = snapshot.ShortTermMemory,
-                Plans = snapshot.Plans,
-                RecommendedPlan = snapshot.RecommendedPlan,
-            };
-            return (moved, (int?)null);
+            return (StandingAt(current, continued, snapshot) with { NextBranch = current.NextBranch + 1 }, (int?)null);
         }, cancellationToken);
 
     /// <summary>Moves the story back onto branch <paramref name="branch"/>, exactly as it stood when the story left it.</summary>
@@ -82,17 +71,8 @@ public sealed class StoryRewinder(
                 ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch} to restore");
 
             // What belongs to the line comes back; what belongs to the story (its settings, what it spent) stays as it is now.
-            StoryState moved = current with
-            {
-                Lineage = left.Lineage,
-                Step = left.Step,
-                ParagraphCount = left.ParagraphCount,
-                Outline = left.Outline,
-                ShortTermMemory = left.ShortTermMemory,
-                Plans = left.Plans,
-                RecommendedPlan = left.RecommendedPlan,
-            };
-            return (moved, (int?)branch);
+            var tip = new MemorySnapshot(left.Step, left.Outline, left.ShortTermMemory, left.Plans, left.RecommendedPlan, left.ParagraphCount);
+            return (StandingAt(current, left.Lineage, tip), (int?)branch);
         }, cancellationToken);
 
     /// <summary>The lines the story left, in branch order.</summary>
@@ -153,6 +133,18 @@ public sealed class StoryRewinder(
             return new LineMove(storyId, moved.Step, moved.ParagraphCount, moved.CurrentLine.Branch, keep?.CurrentLine.Branch, moved.Status, moved.Generation);
         }
     }
+
+    /// <summary>The story on <paramref name="lineage"/>, standing as <paramref name="at"/> has it: the line's own fields, the story's others.</summary>
+    private static StoryState StandingAt(StoryState current, Lineage? lineage, MemorySnapshot at) => current with
+    {
+        Lineage = lineage,
+        Step = at.Step,
+        ParagraphCount = at.ParagraphCount,
+        Outline = at.Outline,
+        ShortTermMemory = at.ShortTermMemory,
+        Plans = at.Plans,
+        RecommendedPlan = at.RecommendedPlan,
+    };
 
     private static StoryState RequireMovable(StoryState state)
     {
