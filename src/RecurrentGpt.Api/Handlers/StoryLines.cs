@@ -11,7 +11,7 @@ using RecurrentGpt.Workflow.Stories;
 namespace RecurrentGpt.Api.Handlers;
 
 /// <summary>The story as a tree: rewind, the branches it left, reading one, restoring one.</summary>
-public sealed class StoryLines(StoryRewinder rewinder, StoryStateUpdater updater, StoryText text)
+public sealed class StoryLines(StoryRewinder rewinder, StoryText text)
 {
     public async Task<IResult> RewindAsync(ApiCall call)
     {
@@ -33,8 +33,7 @@ public sealed class StoryLines(StoryRewinder rewinder, StoryStateUpdater updater
     public async Task<IResult> ListAsync(ApiCall call)
     {
         string storyId = call.StoryId;
-        StoryState state = await updater.GetAsync(storyId, call.Cancellation);
-        IReadOnlyList<BranchSummary> branches = await rewinder.ListBranchesAsync(storyId, call.Cancellation);
+        (StoryState state, IReadOnlyList<BranchSummary> branches) = await rewinder.ListBranchesAsync(storyId, call.Cancellation);
         return ApiResults.Json(200, new BranchListView(storyId, state.CurrentLine.Branch, state.Step, branches.Select(View).ToList()));
     }
 
@@ -43,8 +42,7 @@ public sealed class StoryLines(StoryRewinder rewinder, StoryStateUpdater updater
     {
         string storyId = call.StoryId;
         int number = call.RouteNumber("n", "branch", 0);
-        StoryState left = await rewinder.GetBranchAsync(storyId, number, call.Cancellation);
-        BranchSummary branch = BranchSummary.Of(left, (await updater.GetAsync(storyId, call.Cancellation)).Lines);
+        (StoryState left, BranchSummary branch) = await rewinder.GetBranchAsync(storyId, number, call.Cancellation);
         int from = call.QueryNumber("from", branch.FirstParagraph, 0, int.MaxValue);
         int count = call.QueryNumber("count", 50, 1, ApiLimits.MaxPageSize);
         int take = Math.Max(0, Math.Min(count, left.ParagraphCount - from));

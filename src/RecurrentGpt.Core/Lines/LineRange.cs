@@ -4,6 +4,4 @@ namespace RecurrentGpt.Core.Lines;
 public sealed record LineRange(LineRef Line, int From, int To)
 {
     public int Count => To - From;
-
-    public bool Contains(int index) => index >= From && index < To;
 }

@@ -3,20 +3,12 @@ namespace RecurrentGpt.Core.Lines;
 /// <summary>
 /// One line of a story: a stretch of paragraphs, step records, snapshots and choices kept together and never moved.
 /// Branch 0 is the line a story starts with; a rewind, a regeneration or a restore makes the story continue on another
-/// branch, and the lines it leaves stay as they are. <see cref="Overrides"/> holds a fork's own edits of paragraphs it
-/// inherited.
+/// branch, and the lines it leaves stay as they are.
 /// </summary>
 public readonly record struct LineRef(string StoryId, int Branch)
 {
-    /// <summary>The pseudo-branch of a story's own edits of paragraphs that another story's line holds.</summary>
-    public const int OverridesBranch = -1;
-
     /// <summary>The most branches a story can have: a branch number fits six digits in a key.</summary>
     public const int MaxBranch = 999_999;
 
     public static LineRef Root(string storyId) => new(storyId, 0);
-
-    public static LineRef Overrides(string storyId) => new(storyId, OverridesBranch);
-
-    public bool IsRoot => Branch == 0;
 }

@@ -28,27 +28,15 @@ public static class StorageKeys
 
     public static string BlobFolder(LineRef line, string kind) => $"{LineFolder(line)}{kind}/";
 
-    /// <summary>
-    /// <c>{storyId}/</c> for branch 0, <c>{storyId}/b{branch:D6}/</c> for another branch, <c>{storyId}/overrides/</c> for a
-    /// fork's own edits of paragraphs it inherited.
-    /// </summary>
-    public static string LineFolder(LineRef line) => line.Branch switch
-    {
-        0 => $"{StoryId.Require(line.StoryId)}/",
-        LineRef.OverridesBranch => $"{StoryId.Require(line.StoryId)}/overrides/",
-        _ => $"{StoryId.Require(line.StoryId)}/b{Number(RequireBranch(line.Branch), "branch")}/",
-    };
+    /// <summary><c>{storyId}/</c> for branch 0, <c>{storyId}/b{branch:D6}/</c> for another branch.</summary>
+    public static string LineFolder(LineRef line) =>
+        line.Branch == 0 ? $"{StoryId.Require(line.StoryId)}/" : $"{StoryId.Require(line.StoryId)}/b{BranchNumber(line.Branch)}/";
 
     /// <summary>The prefix of a line's rows in its story's partition: none for branch 0, <c>b{branch:D6}-</c> otherwise.</summary>
-    public static string LineRowPrefix(LineRef line) => line.Branch switch
-    {
-        0 => string.Empty,
-        LineRef.OverridesBranch => "o-",
-        _ => $"b{Number(RequireBranch(line.Branch), "branch")}-",
-    };
+    public static string LineRowPrefix(LineRef line) => line.Branch == 0 ? string.Empty : $"b{BranchNumber(line.Branch)}-";
 
     /// <summary>Row <c>branch-{branch:D6}</c>: the state a story had on a line when it left it, for listing and restoring.</summary>
-    public static string BranchRow(int branch) => "branch-" + Number(RequireBranch(branch), nameof(branch));
+    public static string BranchRow(int branch) => "branch-" + BranchNumber(branch);
 
     /// <summary>The six-digit number a paragraph or step blob's name ends in (before its extension); null for any other name.</summary>
     public static int? NumberOfBlob(string blobName)
@@ -70,9 +58,8 @@ public static class StorageKeys
 
     public static string ChoiceRow(LineRef line, int step) => LineRowPrefix(line) + ChoiceRow(step);
 
-    private static int RequireBranch(int branch) => branch is >= 0 and <= LineRef.MaxBranch
-        ? branch
-        : throw new ArgumentOutOfRangeException(nameof(branch), branch, $"a branch is numbered from 0 to {LineRef.MaxBranch}");
+    /// <summary>The six-digit form of a branch number (MaxBranch is the six-digit limit, so Number's range is the branch range).</summary>
+    private static string BranchNumber(int branch) => Number(branch, nameof(branch));
 
     /// <summary>The six-digit form of a paragraph index or step number.</summary>
     public static string Number(int value, string parameterName)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RecurrentGpt.Core.Story;
 using RecurrentGpt.Local.Hosting;
 using RecurrentGpt.Workflow.Contracts;
 using RecurrentGpt.Workflow.Lines;
@@ -28,7 +29,7 @@ internal sealed class LineCommands(LocalStoryHostFactory hosts, TextWriter outpu
     {
         string id = StoryIds.Check(args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("branches needs exactly one story id"));
         await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
-        IReadOnlyList<BranchSummary> branches = await RefusalsAsUsage(id, () => host.Get<StoryRewinder>().ListBranchesAsync(id, cancellationToken));
+        (_, IReadOnlyList<BranchSummary> branches) = await RefusalsAsUsage(id, () => host.Get<StoryRewinder>().ListBranchesAsync(id, cancellationToken));
         if (branches.Count == 0)
         {
             output.WriteLine($"{id} has no branches: it was never rewound (rgpt rewind {id} <step>)");
@@ -52,7 +53,11 @@ internal sealed class LineCommands(LocalStoryHostFactory hosts, TextWriter outpu
         LineMove moved = await RefusalsAsUsage(id, () => move(host.Get<StoryRewinder>()));
         string kept = moved.LeftBranch is int left ? $"; what it left is branch {left} (rgpt restore {id} {left} brings it back)" : string.Empty;
         output.WriteLine($"{id} now stands at step {moved.Step} ({moved.ParagraphCount} paragraphs) on branch {moved.Branch}, {ContractJson.Name(moved.Status)}{kept}.");
-        output.WriteLine($"rgpt resume {id} continues it.");
+        if (!StoryLifecycle.HasEnded(moved.Status))
+        {
+            output.WriteLine($"rgpt resume {id} continues it.");
+        }
+
         return ExitCodes.Done;
     }
 

@@ -15,7 +15,8 @@ public sealed class ReadChoiceActivity(StoryStateStore states, StoryStateUpdater
 {
     public override async Task<ChoiceOutcome> RunAsync(TaskActivityContext context, StepRef step)
     {
-        StoryState state = await updater.GetAsync(step.StoryId, CancellationToken.None);
+        VersionedState read = await updater.GetVersionedAsync(step.StoryId, CancellationToken.None);
+        StoryState state = read.State;
         if (state.Generation != step.Generation)
         {
             return new ChoiceOutcome(false, Moved: true);
@@ -27,7 +28,7 @@ public sealed class ReadChoiceActivity(StoryStateStore states, StoryStateUpdater
             return new ChoiceOutcome(false);
         }
 
-        await updater.StartWritingAsync(step.StoryId, step.Step, CancellationToken.None);
+        await updater.StartWritingAsync(step.StoryId, step.Step, CancellationToken.None, known: read);
         return new ChoiceOutcome(true);
     }
 }

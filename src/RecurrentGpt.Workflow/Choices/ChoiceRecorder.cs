@@ -7,9 +7,10 @@ using RecurrentGpt.Workflow.Refusals;
 namespace RecurrentGpt.Workflow.Choices;
 
 /// <summary>
-/// Records a plan choice the one way every host does it: the choice row first (the first writer wins), then, for an
-/// interactive story, a doorbell entry in the due-work index and the PlanChosen event; if the event is lost, the sweep
-/// rings again. A reader's vote for a serial's next step is recorded the same way, while the serial waits for its episode.
+/// Records a plan choice the one way every host does it. For an interactive story: a doorbell entry in the due-work index,
+/// then the choice row together with the state row (now writing) in one transaction (the first writer wins), then the
+/// PlanChosen event; if the event is lost, the sweep rings again. A reader's vote for a serial's next step is the choice
+/// row alone, recorded while the serial waits for its episode.
 /// </summary>
 public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDurableClientSource engine, IOptions<WorkflowOptions> options, TimeProvider time)
 {
@@ -24,6 +25,10 @@ public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDu
             throw new ArgumentException($"a plan must have 1 to {StoryLimits.MaxPlanChars} characters");
         }
 
+        DateTimeOffset now = time.GetUtcNow();
+
+        // One entry however many attempts: the same due time makes the same row.
+        var doorbell = new DueWork(now + options.Value.SweepInterval, storyId, DueWorkKind.ChoiceDoorbell, step);
         for (int attempt = 1; ; attempt++)
         {
             VersionedState state = await states.GetAsync(storyId, cancellationToken) ?? throw new StoryNotFoundException(storyId);
@@ -32,7 +37,7 @@ public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDu
                 return ChoiceResult.StaleStep;
             }
 
-            var choice = new PlanChoice(step, plan.Trim(), source, planIndex, time.GetUtcNow());
+            var choice = new PlanChoice(step, plan.Trim(), source, planIndex, now);
 
             // Only an interactive story waits for the doorbell. An auto story (a serial between episodes, say) reads the row
             // when it next chooses, and an event it never waits for would be carried from execution to execution.
@@ -44,10 +49,11 @@ public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDu
             // The choice and "writing" land together, guarded by the state's ETag: a rewind racing this choice either
             // happened first (this re-reads and finds another step) or finds the story writing and is refused.
             StoryState writing = state.State.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
-                ? state.State with { Status = StoryStatus.Writing, UpdatedAt = time.GetUtcNow() }
-                : state.State with { UpdatedAt = time.GetUtcNow() };
+                ? state.State with { Status = StoryStatus.Writing, UpdatedAt = now }
+                : state.State with { UpdatedAt = now };
+
             // The sweep's doorbell entry first: a choice that lands is rung again even if this process dies right after.
-            await due.ScheduleAsync(new DueWork(time.GetUtcNow() + options.Value.SweepInterval, storyId, DueWorkKind.ChoiceDoorbell, step), cancellationToken);
+            await due.ScheduleAsync(doorbell, cancellationToken);
             switch (await states.TryRecordChoiceAsync(state.State.CurrentLine, choice, writing, state.ETag, cancellationToken))
             {
                 case ChoiceWrite.AlreadyChosen:
@@ -61,12 +67,5 @@ public sealed class ChoiceRecorder(StoryStateStore states, DueWorkIndex due, IDu
             await engine.Client.RaiseEventAsync(storyId, WorkflowNames.PlanChosenEvent, step, cancellationToken);
             return ChoiceResult.Recorded;
         }
-    }
-
-    /// <summary>The doorbell alone: a due entry for the sweep to re-ring, then the event itself.</summary>
-    public async Task RingAsync(string storyId, int step, CancellationToken cancellationToken)
-    {
-        await due.ScheduleAsync(new DueWork(time.GetUtcNow() + options.Value.SweepInterval, storyId, DueWorkKind.ChoiceDoorbell, step), cancellationToken);
-        await engine.Client.RaiseEventAsync(storyId, WorkflowNames.PlanChosenEvent, step, cancellationToken);
     }
 }

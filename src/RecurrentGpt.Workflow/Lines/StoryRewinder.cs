@@ -67,28 +67,31 @@ public sealed class StoryRewinder(
     public Task<LineMove> RestoreAsync(string storyId, int branch, CancellationToken cancellationToken) =>
         MoveAsync(storyId, async (current, token) =>
         {
-            StoryState left = (branch is >= 0 and <= LineRef.MaxBranch ? await states.GetBranchAsync(storyId, branch, token) : null)
-                ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch} to restore");
+            StoryState left = await LeftBranchAsync(storyId, branch, token);
 
             // What belongs to the line comes back; what belongs to the story (its settings, what it spent) stays as it is now.
             var tip = new MemorySnapshot(left.Step, left.Outline, left.ShortTermMemory, left.Plans, left.RecommendedPlan, left.ParagraphCount);
             return (StandingAt(current, left.Lineage, tip), (int?)branch);
         }, cancellationToken);
 
-    /// <summary>The lines the story left, in branch order.</summary>
-    public async Task<IReadOnlyList<BranchSummary>> ListBranchesAsync(string storyId, CancellationToken cancellationToken)
+    /// <summary>The story as it stands, and the lines it left in branch order, each seen from where it stands.</summary>
+    public async Task<(StoryState Current, IReadOnlyList<BranchSummary> Branches)> ListBranchesAsync(string storyId, CancellationToken cancellationToken)
     {
         StoryState current = await updater.GetAsync(storyId, cancellationToken);
-        return (await states.ListBranchesAsync(storyId, cancellationToken)).Select(left => BranchSummary.Of(left, current.Lines)).ToList();
+        return (current, (await states.ListBranchesAsync(storyId, cancellationToken)).Select(left => BranchSummary.Of(left, current.Lines)).ToList());
     }
 
-    /// <summary>The state the story had on branch <paramref name="branch"/> when it left it.</summary>
-    public async Task<StoryState> GetBranchAsync(string storyId, int branch, CancellationToken cancellationToken)
+    /// <summary>The state the story had on branch <paramref name="branch"/> when it left it, and that branch seen from where the story stands.</summary>
+    public async Task<(StoryState Left, BranchSummary Summary)> GetBranchAsync(string storyId, int branch, CancellationToken cancellationToken)
     {
-        await updater.GetAsync(storyId, cancellationToken);
-        return (branch is >= 0 and <= LineRef.MaxBranch ? await states.GetBranchAsync(storyId, branch, cancellationToken) : null)
-            ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch}");
+        StoryState current = await updater.GetAsync(storyId, cancellationToken);
+        StoryState left = await LeftBranchAsync(storyId, branch, cancellationToken);
+        return (left, BranchSummary.Of(left, current.Lines));
     }
+
+    private async Task<StoryState> LeftBranchAsync(string storyId, int branch, CancellationToken cancellationToken) =>
+        (branch is >= 0 and <= LineRef.MaxBranch ? await states.GetBranchAsync(storyId, branch, cancellationToken) : null)
+        ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch}");
 
     private async Task<LineMove> MoveAsync(string storyId, Func<StoryState, CancellationToken, Task<(StoryState Moved, int? Restored)>> decide, CancellationToken cancellationToken)
     {
@@ -96,12 +99,8 @@ public sealed class StoryRewinder(
         {
             VersionedState read = await updater.GetVersionedAsync(storyId, cancellationToken);
             StoryState current = RequireMovable(read.State);
+            // A restore names a branch row, and the line the story is on never has one: it cannot restore itself.
             (StoryState moved, int? restored) = await decide(current, cancellationToken);
-            if (restored == current.CurrentLine.Branch)
-            {
-                throw new StoryRefusedException(StoryRefusal.AlreadyAtStep, $"story {storyId} is on branch {restored} already");
-            }
-
             DateTimeOffset now = time.GetUtcNow();
             moved = moved with
             {
@@ -154,11 +153,13 @@ public sealed class StoryRewinder(
                 $"story {state.StoryId} is writing step {state.Step + 1}; rewind or restore while it waits for a choice, is paused, needs attention or is completed");
         }
 
-        if (state.Status == StoryStatus.Cancelled || state.Serial is not null || !state.IsOpened)
+        string? why = state.Status == StoryStatus.Cancelled ? "is cancelled: a cancelled story stays as it is"
+            : state.Serial is not null ? "is a serial: its published episodes stay as they are"
+            : !state.IsOpened ? "has not opened yet: there is no step to go back to"
+            : null;
+        if (why is not null)
         {
-            throw new StoryRefusedException(StoryRefusal.NotRewindable, state.Serial is not null
-                ? $"story {state.StoryId} is a serial: its published episodes stay as they are"
-                : $"story {state.StoryId} is cancelled: a cancelled story stays as it is");
+            throw new StoryRefusedException(StoryRefusal.NotRewindable, $"story {state.StoryId} {why}");
         }
 
         return state;

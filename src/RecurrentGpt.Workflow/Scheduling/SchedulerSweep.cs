@@ -125,10 +125,14 @@ public sealed partial class SchedulerSweep(
         }
 
         StoryStatusView? shown = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<StoryStatusView>();
-        return shown is null || shown.Step != entry.Step ? (shown is null ? true : null)
-            : shown.Status is "awaiting-choice" or "paused" ? true
-            : shown.Status == "writing" ? false
-            : true;
+        return shown switch
+        {
+            // No status to go by: ring, as before the instance published any.
+            null => true,
+            _ when shown.Step != entry.Step => null,
+            { Status: "writing" } => false,
+            _ => true,
+        };
     }
 
     private async Task<bool> RaiseAsync(DueWork entry, string eventName, CancellationToken cancellationToken)

@@ -47,21 +47,24 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
             texts.AddRange(read);
         }
 
-        TokenUsage spent = TokenUsage.Of(opening.Exchanges);
+        // The records of the story's own steps are read once: checked here, and counted below with those of its branches.
+        var ownRecords = new Dictionary<(LineRef Line, int Step), StepRecord>();
         for (int step = 1; step <= state.Step; step++)
         {
-            StepRecord? record = await ReadRecordAsync(lineage.OwnerOfStep(step), step, findings, cancellationToken);
-            if (record is not null)
+            LineRef owner = lineage.OwnerOfStep(step);
+            if (await ReadRecordAsync(owner, step, findings, cancellationToken) is StepRecord record)
             {
-                await CheckStepAsync(lineage.OwnerOfStep(step), record, openingParagraphs + step - 1, texts, findings, cancellationToken);
+                ownRecords[(owner, step)] = record;
+                await CheckStepAsync(owner, record, openingParagraphs + step - 1, texts, findings, cancellationToken);
             }
         }
 
+        TokenUsage spent = TokenUsage.Of(opening.Exchanges);
         foreach ((LineRef line, int first, int tip) in await CommittedStepsAsync(state, cancellationToken))
         {
             for (int step = Math.Max(1, first); step <= tip; step++)
             {
-                if (await records.ReadAsync(line, step, cancellationToken) is StepRecord record)
+                if ((ownRecords.TryGetValue((line, step), out StepRecord? known) ? known : await records.ReadAsync(line, step, cancellationToken)) is StepRecord record)
                 {
                     spent = spent.Add(record.Usage);
                 }

@@ -46,10 +46,12 @@ public sealed class StoryStateUpdater(StoryStateStore states, TimeProvider time)
     }
 
     /// <summary>A choice for <paramref name="step"/> is in: a story waiting for it (or paused while waiting) moves on to writing.</summary>
-    public Task<StoryState> StartWritingAsync(string storyId, int step, CancellationToken cancellationToken) =>
+    /// <param name="known">The state as the caller just read it, as for <see cref="UpdateAsync"/>.</param>
+    public Task<StoryState> StartWritingAsync(string storyId, int step, CancellationToken cancellationToken, VersionedState? known = null) =>
         UpdateAsync(storyId, state =>
             state.Step + 1 == step && state.Status is StoryStatus.AwaitingChoice or StoryStatus.Paused
                 ? state with { Status = StoryStatus.Writing }
                 : null,
-            cancellationToken);
+            cancellationToken,
+            known);
 }

@@ -57,7 +57,6 @@ public class RewindTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         Assert.Contains("Mara Quint burns the harbour ledger page number 6", six.Inputs.ChosenPlan, StringComparison.Ordinal);
 
         // Recall during the three steps saw only this line's paragraphs: each one it returned is the one the line holds.
-        var ownSummaries = paragraphs.ToDictionary(p => p.Index, p => p);
         var discarded = discardedRows.Select(row => row.Summary).ToHashSet(StringComparer.Ordinal);
         discarded.ExceptWith((await harness.Get<StoryStateStore>().GetParagraphsAsync(id, 0, five.ParagraphCount, CancellationToken.None)).Select(row => row.Summary));
         int recalled = 0;
@@ -75,9 +74,9 @@ public class RewindTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         Assert.True(recalled > 0, "the three steps recalled nothing, so the test proves nothing about recall");
 
         // The discarded branch reads back as it was, and restoring it gives the export from before the rewind, byte for byte.
-        BranchSummary branch = Assert.Single(await harness.Get<StoryRewinder>().ListBranchesAsync(id, CancellationToken.None));
+        BranchSummary branch = Assert.Single((await harness.Get<StoryRewinder>().ListBranchesAsync(id, CancellationToken.None)).Branches);
         Assert.Equal((0, 5, 12, atTwelve.ParagraphCount), (branch.Branch, branch.FromStep, branch.Step, branch.ParagraphCount));
-        StoryState left = await harness.Get<StoryRewinder>().GetBranchAsync(id, 0, CancellationToken.None);
+        (StoryState left, _) = await harness.Get<StoryRewinder>().GetBranchAsync(id, 0, CancellationToken.None);
         IReadOnlyList<StoredParagraph> leftText = await text.RangeAsync(left.Lines, 0, left.ParagraphCount, CancellationToken.None);
         Assert.Equal(before, StoryExport.Render(StoryExport.TitleOf(left), leftText.Select(p => p.Text), ExportFormat.Markdown));
 
@@ -88,7 +87,7 @@ public class RewindTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         StoryState back = await harness.StateAsync(id);
         Assert.Equal(atTwelve.ShortTermMemory, back.ShortTermMemory);
         Assert.Equal(atTwelve.Plans, back.Plans);
-        Assert.Equal([1], (await harness.Get<StoryRewinder>().ListBranchesAsync(id, CancellationToken.None)).Select(b => b.Branch));
+        Assert.Equal([1], (await harness.Get<StoryRewinder>().ListBranchesAsync(id, CancellationToken.None)).Branches.Select(b => b.Branch));
 
         // The instance followed the story back onto branch 0: it writes step 13 there.
         await ChooseAsync(harness, id, 13, "Step 13: Elias opens the lighthouse's sealed lamp room.");
