@@ -46,6 +46,7 @@ try
         "show" => new Arguments(rest, [], ShowCommand.Flags),
         "check" => new Arguments(rest, []),
         "rewind" or "restore" or "branches" => new Arguments(rest, []),
+        "fork" => new Arguments(rest, LineCommands.ForkOptions),
         "export" => new Arguments(rest, ExportCommand.Options),
         "serve" => new Arguments(rest, ServeCommand.Options),
         _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
@@ -70,6 +71,7 @@ try
         "rewind" => await new LineCommands(hosts, Console.Out).RewindAsync(arguments, stop.Pause),
         "restore" => await new LineCommands(hosts, Console.Out).RestoreAsync(arguments, stop.Pause),
         "branches" => await new LineCommands(hosts, Console.Out).BranchesAsync(arguments, stop.Pause),
+        "fork" => await new LineCommands(hosts, Console.Out).ForkAsync(arguments, stop.Pause),
         "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, stop.Pause),
         _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
     };

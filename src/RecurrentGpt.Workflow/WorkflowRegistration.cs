@@ -52,7 +52,9 @@ public static class WorkflowRegistration
         services.TryAddSingleton<SchedulerSweep>();
         services.TryAddSingleton<StoryExport>();
         services.TryAddSingleton<StoryText>();
+        services.TryAddSingleton<LineageReader>();
         services.TryAddSingleton<StoryRewinder>();
+        services.TryAddSingleton<StoryForker>();
         services.TryAddSingleton<LineMoveSignal>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();

@@ -10,9 +10,25 @@ using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Api.Handlers;
 
-/// <summary>The story as a tree: rewind, the branches it left, reading one, restoring one.</summary>
-public sealed class StoryLines(StoryRewinder rewinder, StoryText text)
+/// <summary>The story as a tree: rewind, the branches it left, reading one, restoring one, and forks.</summary>
+public sealed class StoryLines(StoryRewinder rewinder, StoryForker forker, StoryText text)
 {
+    public async Task<IResult> ForkAsync(ApiCall call)
+    {
+        string parentId = call.StoryId;
+        ForkRequest body = await RequestBody.ReadJsonAsync<ForkRequest>(call.Request, call.Cancellation);
+        int fromStep = body.FromStep is int step and >= 0
+            ? step
+            : throw ApiProblem.Invalid("fromStep must be a whole number from 0 (just after the opening) to the story's last committed step");
+        string? id = body.Id is null || StoryId.IsValid(body.Id) ? body.Id : throw ApiProblem.Invalid($"id is not valid: {StoryId.Rule}");
+        StoryMode? mode = body.Mode is null ? null : NewStoryRequests.ModeOf(body.Mode) ?? throw ApiProblem.Invalid("mode must be \"interactive\" or \"auto\"");
+        StoryFork fork = await forker.ForkAsync(parentId, fromStep, id, mode, call.Cancellation);
+        string statusUrl = ApiRoutes.Absolute(call.Request, ApiRoutes.StoryPath(fork.StoryId));
+        return ApiResults.Json(202, new ForkView(
+            fork.StoryId, fork.ParentId, fork.FromStep, fork.Step, fork.ParagraphCount, ContractJson.Name(fork.Mode), ContractJson.Name(fork.Status), statusUrl),
+            location: statusUrl);
+    }
+
     public async Task<IResult> RewindAsync(ApiCall call)
     {
         string storyId = call.StoryId;

@@ -48,7 +48,7 @@ public sealed class StoryReads(
         int from = call.QueryNumber("from", 0, 0, int.MaxValue);
         int count = call.QueryNumber("count", 50, 1, ApiLimits.MaxPageSize);
         int take = Math.Max(0, Math.Min(count, state.ParagraphCount - from));
-        IReadOnlyList<StoredParagraph> page = take == 0 ? [] : await text.RangeAsync(state.Lines, from, take, call.Cancellation);
+        IReadOnlyList<StoredParagraph> page = take == 0 ? [] : await text.RangeAsync(state, from, take, call.Cancellation);
         int? next = from + take < state.ParagraphCount ? from + take : null;
         return ApiResults.Json(200, new ParagraphPageView(page.Select(StoryViews.Of).ToList(), from, state.ParagraphCount, next));
     }

@@ -25,6 +25,7 @@ public static class ApiRoutes
     public const string Branches = "stories/{id}/branches";
     public const string Branch = "stories/{id}/branches/{n}";
     public const string RestoreBranch = "stories/{id}/branches/{n}/restore";
+    public const string Fork = "stories/{id}/fork";
     public const string PlanChoiceHook = "hooks/plan-choice";
     public const string OpenApi = "openapi.json";
 

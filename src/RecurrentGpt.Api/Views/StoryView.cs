@@ -23,5 +23,6 @@ public sealed record StoryView(
     int? Episode,
     DateTimeOffset? NextEpisodeAt,
     bool HasCallback,
+    ForkedFromView? ForkedFrom,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

@@ -27,6 +27,7 @@ internal static class StoryViews
         state.Serial is null ? null : state.Episode,
         state.NextEpisodeAt,
         state.CallbackUrl is not null,
+        state.Fork is null ? null : new ForkedFromView(state.Fork.ParentId, state.Fork.Step),
         state.CreatedAt,
         state.UpdatedAt);
 

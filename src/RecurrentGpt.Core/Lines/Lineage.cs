@@ -4,7 +4,7 @@ namespace RecurrentGpt.Core.Lines;
 /// A story's text as the lines that hold it, oldest first: each segment holds the paragraphs and steps from its start up
 /// to where the next one starts, and the last one holds the rest. A fork's lineage begins with its parent's; a rewound
 /// story's ends in a new line that begins after the step it was rewound to. Nothing is copied: a paragraph is read from
-/// the line that holds it.
+/// the line that holds it, or from the line of a fork's own version of it (<see cref="WithOverrides"/>).
 /// </summary>
 public sealed record Lineage
 {
@@ -35,15 +35,25 @@ public sealed record Lineage
         Segments = segments;
     }
 
+    private Lineage(IReadOnlyList<LineSegment> segments, IReadOnlyDictionary<int, LineRef> overrides)
+        : this(segments) => Overrides = overrides;
+
     public IReadOnlyList<LineSegment> Segments { get; }
+
+    /// <summary>Paragraph index → the line holding the version read instead of the segment's own. Not stored with the segments.</summary>
+    public IReadOnlyDictionary<int, LineRef> Overrides { get; } = new Dictionary<int, LineRef>();
 
     /// <summary>The line the story writes to now.</summary>
     public LineSegment Current => Segments[^1];
 
     public static Lineage Root(string storyId) => new([new LineSegment(storyId, 0, 0, 0)]);
 
-    /// <summary>The line that holds paragraph <paramref name="index"/>.</summary>
-    public LineRef OwnerOfParagraph(int index)
+    /// <summary>The line paragraph <paramref name="index"/> is read from: an override's line, or the segment's that wrote it.</summary>
+    public LineRef OwnerOfParagraph(int index) =>
+        Overrides.TryGetValue(index, out LineRef holder) ? holder : BaseOwnerOfParagraph(index);
+
+    /// <summary>The line that wrote paragraph <paramref name="index"/>, whatever overrides it.</summary>
+    public LineRef BaseOwnerOfParagraph(int index)
     {
         for (int i = Segments.Count - 1; i > 0; i--)
         {
@@ -81,6 +91,18 @@ public sealed record Lineage
         {
             int from = Segments[i].FirstParagraph;
             int to = i + 1 < Segments.Count ? Math.Min(Segments[i + 1].FirstParagraph, paragraphCount) : paragraphCount;
+            // An overridden paragraph is a range of its own, read from the override's line.
+            foreach (int overridden in Overrides.Keys.Where(index => index >= from && index < to).Order())
+            {
+                if (overridden > from)
+                {
+                    ranges.Add(new LineRange(Segments[i].Line, from, overridden));
+                }
+
+                ranges.Add(new LineRange(Overrides[overridden], overridden, overridden + 1));
+                from = overridden + 1;
+            }
+
             if (to > from)
             {
                 ranges.Add(new LineRange(Segments[i].Line, from, to));
@@ -88,6 +110,26 @@ public sealed record Lineage
         }
 
         return ranges;
+    }
+
+    /// <summary>
+    /// This lineage reading each override's version instead of the paragraph it replaces. <paramref name="candidates"/>
+    /// come nearest first (the story's own, then its parent's, and so on): the first for a paragraph stands, and one
+    /// made for a paragraph this lineage reads from another line (it went its own way there) does not apply.
+    /// </summary>
+    public Lineage WithOverrides(IEnumerable<(ParagraphOverride Override, string Holder)> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var overrides = new Dictionary<int, LineRef>(Overrides);
+        foreach ((ParagraphOverride candidate, string holder) in candidates)
+        {
+            if (!overrides.ContainsKey(candidate.Index) && BaseOwnerOfParagraph(candidate.Index) == candidate.Owner)
+            {
+                overrides[candidate.Index] = LineRef.Overrides(holder);
+            }
+        }
+
+        return overrides.Count == Overrides.Count ? this : new Lineage(Segments, overrides);
     }
 
     /// <summary>

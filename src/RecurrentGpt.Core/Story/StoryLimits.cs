@@ -19,4 +19,7 @@ public static class StoryLimits
     public const int MaxParagraphChars = 20_000;
 
     public const int MaxTargetParagraphs = 10_000;
+
+    /// <summary>Inherited paragraphs a fork may rewrite as its own; they are listed in its state row, which must stay small.</summary>
+    public const int MaxOverrides = 200;
 }

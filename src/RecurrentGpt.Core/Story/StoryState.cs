@@ -84,6 +84,12 @@ public sealed record StoryState
     /// </summary>
     public int Generation { get; init; }
 
+    /// <summary>Set for a fork: the story and step it was forked from, and the chain above it.</summary>
+    public ForkOrigin? Fork { get; init; }
+
+    /// <summary>A fork's own versions of paragraphs it inherited, oldest first (at most <see cref="StoryLimits.MaxOverrides"/>).</summary>
+    public IReadOnlyList<ParagraphOverride> Overrides { get; init; } = [];
+
     public bool IsOpened => ParagraphCount > 0;
 
     /// <summary>The story's lineage, the single root line when it never branched.</summary>

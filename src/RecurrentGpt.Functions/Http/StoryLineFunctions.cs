@@ -6,7 +6,7 @@ using RecurrentGpt.Api.Routes;
 
 namespace RecurrentGpt.Functions.Http;
 
-/// <summary>The contract's routes of the story as a tree: rewind, and the branches a story left.</summary>
+/// <summary>The contract's routes of the story as a tree: rewind, the branches a story left, and forks.</summary>
 public sealed class StoryLineFunctions(FunctionsHttp http)
 {
     [Function(nameof(RewindStory))]
@@ -30,6 +30,13 @@ public sealed class StoryLineFunctions(FunctionsHttp http)
         string id,
         string n,
         CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
+
+    [Function(nameof(ForkStory))]
+    public Task<IActionResult> ForkStory(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Fork)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
     [Function(nameof(RestoreBranch))]
     public Task<IActionResult> RestoreBranch(

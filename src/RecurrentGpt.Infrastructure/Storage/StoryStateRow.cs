@@ -47,6 +47,8 @@ internal static class StoryStateRow
         entity.SetOptional(nameof(StoryState.Lineage), state.Lineage is null ? null : StorageJson.Serialize(state.Lineage.Segments));
         entity.SetOptional(nameof(StoryState.Generation), state.Generation == 0 ? null : state.Generation);
         entity.SetOptional(nameof(StoryState.NextBranch), state.NextBranch == 1 ? null : state.NextBranch);
+        entity.SetOptional(nameof(StoryState.Fork), state.Fork is null ? null : StorageJson.Serialize(state.Fork));
+        entity.SetOptional(nameof(StoryState.Overrides), state.Overrides.Count == 0 ? null : StorageJson.Serialize(state.Overrides));
         return entity.Checked(StorageOptions.StoryMemoryTable);
     }
 
@@ -91,6 +93,8 @@ internal static class StoryStateRow
             Lineage = entity.GetString(nameof(StoryState.Lineage)) is null ? null : new Lineage(entity.RequireJson<List<LineSegment>>(nameof(StoryState.Lineage))),
             Generation = entity.GetInt32(nameof(StoryState.Generation)) ?? 0,
             NextBranch = entity.GetInt32(nameof(StoryState.NextBranch)) ?? 1,
+            Fork = entity.GetString(nameof(StoryState.Fork)) is null ? null : entity.RequireJson<ForkOrigin>(nameof(StoryState.Fork)),
+            Overrides = entity.GetString(nameof(StoryState.Overrides)) is null ? [] : entity.RequireJson<List<ParagraphOverride>>(nameof(StoryState.Overrides)),
         };
     }
 }

@@ -50,8 +50,8 @@ public sealed class StoryVectorCache
     /// The story's vectors and summaries for paragraphs 0 to <paramref name="paragraphCount"/> − 1, reading only rows not
     /// held yet. Throws <see cref="InvalidOperationException"/> if some of those rows do not exist.
     /// </summary>
-    /// <param name="paragraphEdits">The state row's count of paragraph edits: when it differs from what this cache last saw,
-    /// an edit was made (perhaps by another process) and the story's rows are read afresh.</param>
+    /// <param name="paragraphEdits">The state row's count of paragraph edits (for a fork, with its ancestors'): when it
+    /// differs from what this cache last saw, an edit was made (perhaps by another process) and the story's rows are read afresh.</param>
     public Task<StoryVectors> GetAsync(string storyId, int paragraphCount, CancellationToken cancellationToken, int paragraphEdits = 0) =>
         GetAsync(Lineage.Root(storyId), paragraphCount, cancellationToken, paragraphEdits);
 
@@ -103,7 +103,8 @@ public sealed class StoryVectorCache
     }
 
     private static string KeyOf(Lineage lineage) =>
-        string.Join('|', lineage.Segments.Select(segment => $"{segment.StoryId}/{segment.Branch}/{segment.FirstParagraph}"));
+        string.Join('|', lineage.Segments.Select(segment => $"{segment.StoryId}/{segment.Branch}/{segment.FirstParagraph}")
+            .Concat(lineage.Overrides.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}>{pair.Value.StoryId}")));
 
     private async Task RereadStaleAsync(StoryVectors vectors, Lineage lineage, CancellationToken cancellationToken)
     {

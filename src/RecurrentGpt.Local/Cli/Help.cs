@@ -18,6 +18,9 @@ internal static class Help
                                               the steps after it are kept as a branch. rgpt resume continues it.
           rgpt branches <id>                  Lists the branches a story left by rewinding.
           rgpt restore <id> <branch>          Puts a story back on a branch it left, exactly as it was.
+          rgpt fork <id> <step> [--id NEW] [--mode auto|interactive]
+              Forks a story at a committed step into a new story that shares the text up to there (nothing is
+              copied) and goes its own way; the story forked stays as it is. rgpt resume NEW continues the fork.
           rgpt export <id> --format md|txt [--out FILE]
           rgpt serve [--port P] [--host ADDRESS]
               Serves the v1 HTTP API (the same as the Functions app) on 127.0.0.1:P (default 7071) until Ctrl-C,

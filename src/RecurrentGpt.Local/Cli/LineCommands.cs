@@ -8,11 +8,31 @@ using RecurrentGpt.Workflow.Refusals;
 namespace RecurrentGpt.Local.Cli;
 
 /// <summary>
-/// <c>rgpt rewind &lt;id&gt; &lt;step&gt;</c>, <c>rgpt branches &lt;id&gt;</c> and <c>rgpt restore &lt;id&gt; &lt;branch&gt;</c>: the story
-/// as a tree. A refusal (a step being written, an unknown step or branch) is one line and exit 2; nothing is changed then.
+/// <c>rgpt rewind &lt;id&gt; &lt;step&gt;</c>, <c>rgpt branches &lt;id&gt;</c>, <c>rgpt restore &lt;id&gt; &lt;branch&gt;</c> and
+/// <c>rgpt fork &lt;id&gt; &lt;step&gt;</c>: the story as a tree. A refusal (a step being written, an unknown step or branch, a
+/// taken id) is one line and exit 2; nothing is changed then.
 /// </summary>
 internal sealed class LineCommands(LocalStoryHostFactory hosts, TextWriter output)
 {
+    public static readonly string[] ForkOptions = ["id", "mode"];
+
+    public async Task<int> ForkAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        (string id, int step) = IdAndNumber(args, "fork", "<id> <step> [--id NEW] [--mode auto|interactive] (0 is just after the opening)");
+        string? newId = args.Text("id") is string wanted ? StoryIds.Check(wanted) : null;
+        StoryMode? mode = args.Text("mode") is null ? null
+            : args.Choice("mode", "interactive", "auto", "interactive") == "auto" ? StoryMode.Auto : StoryMode.Interactive;
+        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
+        StoryFork fork = await RefusalsAsUsage(id, () => host.Get<StoryForker>().ForkAsync(id, step, newId, mode, cancellationToken));
+        output.WriteLine($"{fork.StoryId} is a fork of {id} at step {fork.FromStep} ({fork.ParagraphCount} paragraphs, read from {id}: nothing was copied), {ContractJson.Name(fork.Mode)}, {ContractJson.Name(fork.Status)}.");
+        if (!StoryLifecycle.HasEnded(fork.Status))
+        {
+            output.WriteLine($"rgpt resume {fork.StoryId} continues it; {id} stays as it is.");
+        }
+
+        return ExitCodes.Done;
+    }
+
     public async Task<int> RewindAsync(Arguments args, CancellationToken cancellationToken)
     {
         (string id, int step) = IdAndNumber(args, "rewind", "<id> <step> (0 is just after the opening)");

@@ -40,6 +40,11 @@ internal sealed class ShowCommand(LocalStoryHostFactory hosts, TextWriter output
         output.WriteLine($"{state.Title} ({state.StoryId})");
         output.WriteLine($"status {ContractJson.Name(status)}, {ContractJson.Name(state.Mode)} mode, step {state.Step}, {state.ParagraphCount} of {state.TargetParagraphs} paragraphs, model {state.ModelId}");
         output.WriteLine($"tokens: {state.InputTokens:N0} in / {state.OutputTokens:N0} out");
+        if (state.Fork is not null)
+        {
+            output.WriteLine($"forked from {state.Fork.ParentId} at step {state.Fork.Step}");
+        }
+
         if (status == StoryStatus.NeedsAttention && state.AttentionReason is not null)
         {
             output.WriteLine($"needs attention: {state.AttentionReason}");

@@ -66,8 +66,8 @@ internal sealed class StoryWatcher(LocalStoryHost host, TextReader input, TextWr
                 if (state.ParagraphCount != shownParagraphs)
                 {
                     shownParagraphs = state.ParagraphCount;
-                    texts.AddRange(await export.ReadTextsAsync(state.Lines, texts.Count, state.ParagraphCount - texts.Count, cancellationToken));
-                    await SaveAsync(StoryExport.Render(StoryExport.TitleOf(state), texts, ExportFormat.Markdown), outputPath, cancellationToken);
+                    texts.AddRange(await export.ReadTextsAsync(state, texts.Count, state.ParagraphCount - texts.Count, cancellationToken));
+                    await SaveAsync(StoryExport.Render(StoryExport.TitleOf(state), texts, ExportFormat.Markdown, state.Fork), outputPath, cancellationToken);
                     progress.Report(state.Step, state.ParagraphCount, texts.Sum(TextMeasure.CountUnits), state.InputTokens, state.OutputTokens);
                 }
 

@@ -36,7 +36,7 @@ public sealed class ChoosePlanActivity(
         PlanChoice? choice = RecommendedChoice.For(state, step.Step, time.GetUtcNow());
         if (choice is null)
         {
-            StoredParagraph latest = await text.ParagraphAsync(state.Lines, state.ParagraphCount - 1, CancellationToken.None)
+            StoredParagraph latest = await text.ParagraphAsync(state, state.ParagraphCount - 1, CancellationToken.None)
                 ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {step.StoryId} is missing");
             WriterResult<PlanPick> pick = await new RecurrentWriter(chat, state.Settings).ChoosePlanAsync(StepInputs.ForChoice(state, latest.Text), CancellationToken.None);
             // The cost travels with the choice: the step that uses it records it, and its commit charges the story once.

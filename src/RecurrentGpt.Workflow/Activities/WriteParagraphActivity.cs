@@ -39,7 +39,7 @@ public sealed class WriteParagraphActivity(
 
         PlanChoice choice = await states.GetChoiceAsync(state.CurrentLine, write.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"no plan is recorded for step {write.Step} of story {write.StoryId}");
-        StoredParagraph previous = await text.ParagraphAsync(state.Lines, state.ParagraphCount - 1, CancellationToken.None)
+        StoredParagraph previous = await text.ParagraphAsync(state, state.ParagraphCount - 1, CancellationToken.None)
             ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
         IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(state, write, RecallPolicy.For(state));
 
@@ -62,7 +62,7 @@ public sealed class WriteParagraphActivity(
         }
 
         RetrievedMemory best = write.Recalled[0];
-        StoredParagraph? full = await text.ParagraphAsync(state.Lines, best.ParagraphIndex, CancellationToken.None);
+        StoredParagraph? full = await text.ParagraphAsync(state, best.ParagraphIndex, CancellationToken.None);
         return [best with { FullText = full?.Text }, .. write.Recalled.Skip(1)];
     }
 }

@@ -16,8 +16,6 @@ namespace RecurrentGpt.Workflow.Lines;
 public sealed class StoryRewinder(
     StoryStateUpdater updater,
     StoryStateStore states,
-    StoryCatalogue catalogue,
-    ChoiceDeadlines deadlines,
     DueWorkIndex due,
     LineMoveSignal signal,
     IOptions<WorkflowOptions> options,
@@ -126,8 +124,6 @@ public sealed class StoryRewinder(
                 continue;
             }
 
-            await catalogue.UpsertAsync(StorySummaries.Of(moved), cancellationToken);
-            await deadlines.ScheduleAsync(moved, cancellationToken);
             await signal.SendAsync(moved, cancellationToken);
             return new LineMove(storyId, moved.Step, moved.ParagraphCount, moved.CurrentLine.Branch, keep?.CurrentLine.Branch, moved.Status, moved.Generation);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Lines;
 
 namespace RecurrentGpt.Workflow.Recall;
 
@@ -10,7 +11,7 @@ namespace RecurrentGpt.Workflow.Recall;
 /// Only the plan is embedded here; paragraphs were embedded when committed. The one ranking behind both a step's
 /// <c>RetrieveMemories</c> and the API's preview of what a plan would recall.
 /// </summary>
-public sealed class LongTermRecall(StoryVectorCache vectors, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+public sealed class LongTermRecall(StoryVectorCache vectors, LineageReader lineages, IEmbeddingGenerator<string, Embedding<float>> embeddings)
 {
     public async Task<IReadOnlyList<RetrievedMemory>> RecallAsync(StoryState state, string plan, CancellationToken cancellationToken)
     {
@@ -20,8 +21,14 @@ public sealed class LongTermRecall(StoryVectorCache vectors, IEmbeddingGenerator
         }
 
         // Embedding the plan and refreshing the story's vectors are independent: overlap them.
-        Task<StoryVectors> loading = vectors.GetAsync(state.Lines, state.ParagraphCount, cancellationToken, state.ParagraphEdits);
+        Task<StoryVectors> loading = LoadAsync(state, cancellationToken);
         Embedding<float> query = await embeddings.GenerateAsync(plan, cancellationToken: cancellationToken);
         return (await loading).Recall(query.Vector.Span, policy.Count, policy.ExcludedParagraph);
+    }
+
+    private async Task<StoryVectors> LoadAsync(StoryState state, CancellationToken cancellationToken)
+    {
+        ReadingLines reading = await lineages.ReadAsync(state, cancellationToken);
+        return await vectors.GetAsync(reading.Lines, state.ParagraphCount, cancellationToken, reading.EditStamp);
     }
 }

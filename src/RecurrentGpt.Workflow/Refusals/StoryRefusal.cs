@@ -44,4 +44,10 @@ public enum StoryRefusal
 
     /// <summary>The story has no branch with this number to read or restore.</summary>
     BranchNotFound,
+
+    /// <summary>This story cannot be forked there: it has not opened yet, or its fork chain is as deep as it can be.</summary>
+    NotForkable,
+
+    /// <summary>A fork has rewritten as many inherited paragraphs as its state row can list.</summary>
+    OverrideLimit,
 }

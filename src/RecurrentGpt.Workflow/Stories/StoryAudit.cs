@@ -2,6 +2,7 @@ using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Lines;
 using RecurrentGpt.Workflow.Refusals;
 
 namespace RecurrentGpt.Workflow.Stories;
@@ -13,7 +14,7 @@ namespace RecurrentGpt.Workflow.Stories;
 /// paragraph and step is looked for in the line of the story's lineage that holds it; the lines it left (branches) count
 /// only towards what the story spent.
 /// </summary>
-public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs, StepRecordStore records)
+public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs, StepRecordStore records, LineageReader lineages)
 {
     public async Task<IReadOnlyList<string>> CheckAsync(string storyId, CancellationToken cancellationToken)
     {
@@ -24,7 +25,9 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
             return findings;
         }
 
-        OpeningRecord? opening = await records.ReadOpeningAsync(storyId, cancellationToken);
+        // A fork's opening is its root's: the first line of its lineage.
+        Lineage lineage = await lineages.LinesAsync(state, cancellationToken);
+        OpeningRecord? opening = await records.ReadOpeningAsync(lineage.Segments[0].StoryId, cancellationToken);
         if (opening is null)
         {
             findings.Add("the opening has no record");
@@ -37,7 +40,6 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
             findings.Add($"{state.ParagraphCount} paragraphs are counted, but the opening wrote {openingParagraphs} and {state.Step} steps are committed (one paragraph each)");
         }
 
-        Lineage lineage = state.Lines;
         var texts = new List<StoredParagraph>(state.ParagraphCount);
         foreach (LineRange range in lineage.Ranges(state.ParagraphCount))
         {
@@ -59,7 +61,8 @@ public sealed class StoryAudit(StoryStateStore states, ParagraphStore paragraphs
             }
         }
 
-        TokenUsage spent = TokenUsage.Of(opening.Exchanges);
+        // A fork spent nothing on the text it inherited: its parent did.
+        TokenUsage spent = state.Fork is null ? TokenUsage.Of(opening.Exchanges) : new TokenUsage(0, 0, 0);
         foreach ((LineRef line, int first, int tip) in await CommittedStepsAsync(state, cancellationToken))
         {
             for (int step = Math.Max(1, first); step <= tip; step++)

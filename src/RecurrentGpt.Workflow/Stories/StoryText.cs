@@ -1,15 +1,23 @@
 using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
+using RecurrentGpt.Workflow.Lines;
 
 namespace RecurrentGpt.Workflow.Stories;
 
 /// <summary>
 /// A story's paragraphs and step records read along its lineage: each from the line that holds it, so a rewound story
-/// reads its own line after the rewind and never the branch it left, and nothing is copied to make that so.
+/// reads its own line after the rewind and never the branch it left, and nothing is copied to make that so. The overloads
+/// that take a state read it as it stands now, a fork's overrides and its ancestors' included.
 /// </summary>
-public sealed class StoryText(ParagraphStore paragraphs, StepRecordStore records)
+public sealed class StoryText(ParagraphStore paragraphs, StepRecordStore records, LineageReader lineages)
 {
+    public async Task<StoredParagraph?> ParagraphAsync(StoryState state, int index, CancellationToken cancellationToken) =>
+        await ParagraphAsync(await lineages.LinesAsync(state, cancellationToken), index, cancellationToken);
+
+    public async Task<IReadOnlyList<StoredParagraph>> RangeAsync(StoryState state, int first, int count, CancellationToken cancellationToken) =>
+        await RangeAsync(await lineages.LinesAsync(state, cancellationToken), first, count, cancellationToken);
+
     public Task<StoredParagraph?> ParagraphAsync(Lineage lineage, int index, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lineage);

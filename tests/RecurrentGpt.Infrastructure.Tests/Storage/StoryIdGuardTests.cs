@@ -1,6 +1,8 @@
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Infrastructure.Storage;
 
+using RecurrentGpt.TestSupport;
+
 namespace RecurrentGpt.Infrastructure.Tests.Storage;
 
 /// <summary>

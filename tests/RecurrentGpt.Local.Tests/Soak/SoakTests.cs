@@ -7,6 +7,7 @@ using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Runtime.Azurite;
 using RecurrentGpt.Local.Tests.Cli;
 using RecurrentGpt.TestSupport;
+using RecurrentGpt.Workflow.Lines;
 using RecurrentGpt.Workflow.Stories;
 using Xunit.Abstractions;
 
@@ -209,7 +210,7 @@ public class SoakTests(ITestOutputHelper output)
         var states = new StoryStateStore(clients);
         var paragraphs = new ParagraphStore(clients);
         var records = new StepRecordStore(clients);
-        var audit = new StoryAudit(states, paragraphs, records);
+        var audit = new StoryAudit(states, paragraphs, records, new LineageReader(states));
         int findings = 0, broken = 0, total = 0, recorded = 0, repairs = 0, normalisations = 0;
         foreach (string id in ids)
         {

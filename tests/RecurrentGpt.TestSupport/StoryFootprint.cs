@@ -4,13 +4,13 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using RecurrentGpt.Infrastructure.Storage;
 
-namespace RecurrentGpt.Local.Tests.Serve;
+namespace RecurrentGpt.TestSupport;
 
 /// <summary>
 /// Everything stored for a story, read straight from Azurite: every blob under its prefix (bytes and metadata) and every
 /// table row of its partition and catalogue entry (all properties, ETag included). Two equal footprints mean nothing changed.
 /// </summary>
-internal static class StoryFootprint
+public static class StoryFootprint
 {
     public static async Task<string> ReadAsync(string connectionString, string storyId)
     {

@@ -1,0 +1,88 @@
+using RecurrentGpt.TestSupport;
+
+namespace RecurrentGpt.Local.Tests.Cli;
+
+/// <summary>
+/// <c>rgpt fork</c>, <c>rewind</c> and <c>restore</c> as a writer types them: a fork that <c>rgpt resume</c> writes on and
+/// <c>rgpt check</c> finds whole, and every bad input one line on stderr with exit 2.
+/// </summary>
+public class TreeCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rgpt-tree-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_fork_made_with_rgpt_is_written_on_by_resume_and_bad_tree_commands_are_one_line_and_exit_2()
+    {
+        const string root = "tree-root";
+        Assert.Equal(0, await RunAsync("write", "a lighthouse keeper vanishes", "--paragraphs", "6", "--id", root));
+
+        (int forked, string forkOutput, _) = await RunWithOutputAsync("fork", root, "1", "--id", "tree-fork");
+        Assert.Equal(0, forked);
+        Assert.Contains($"tree-fork is a fork of {root} at step 1", forkOutput, StringComparison.Ordinal);
+        Assert.Contains("rgpt resume tree-fork", forkOutput, StringComparison.Ordinal);
+
+        Assert.Equal(0, await RunAsync("resume", "tree-fork"));
+        (int checkedFork, string whole, _) = await RunWithOutputAsync("check", "tree-fork");
+        Assert.True(checkedFork == 0, whole);
+        string export = await File.ReadAllTextAsync(Path.Combine(_folder, "stories", "tree-fork.md"));
+        Assert.StartsWith($"---\nforked_from: {root}\nforked_at_step: 1\n---\n\n# ", export, StringComparison.Ordinal);
+        Assert.Equal(0, await RunAsync("check", root));
+        Assert.Contains($"forked from {root} at step 1", (await RunWithOutputAsync("show", "tree-fork")).Output, StringComparison.Ordinal);
+
+        (string[] Arguments, string Says)[] refused =
+        [
+            (["fork", root, "x"], "\"x\" is not a whole number"),
+            (["fork", root, "99"], "has committed steps 0 to"),
+            (["fork", root, "1", "--id", "tree-fork"], "exists already"),
+            (["fork", root, "0", "--id", "Bad Id"], "is not valid"),
+            (["fork", root, "0", "--mode", "sideways"], "--mode must be one of"),
+            (["fork", "no-such-story", "0"], "unknown story id \"no-such-story\""),
+            (["fork", root], "fork needs <id> <step>"),
+            (["rewind", root, "99"], "has committed steps 0 to"),
+            (["rewind", "no-such-story", "1"], "unknown story id \"no-such-story\""),
+            (["rewind", root], "rewind needs <id> <step>"),
+            (["restore", root, "7"], "has no branch 7"),
+            (["restore", root, "-1"], "is not a whole number"),
+        ];
+        foreach ((string[] arguments, string says) in refused)
+        {
+            (int exit, _, string errors) = await RunWithOutputAsync(arguments);
+            string command = string.Join(' ', arguments);
+            Assert.True(exit == 2, $"rgpt {command}: exit {exit}, {errors}");
+            Assert.Contains(says, errors, StringComparison.Ordinal);
+            Assert.Single(errors.Trim().Split('\n'));
+        }
+
+        // None of that changed either story.
+        Assert.Equal(0, await RunAsync("check", root));
+        Assert.Equal(0, await RunAsync("check", "tree-fork"));
+    }
+
+    private async Task<int> RunAsync(params string[] arguments) => (await RunWithOutputAsync(arguments)).Exit;
+
+    private async Task<(int Exit, string Output, string Errors)> RunWithOutputAsync(params string[] arguments)
+    {
+        using RgptProcess rgpt = RgptProcess.Start(await EnvironmentAsync(), _folder, arguments);
+        int exit = await rgpt.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exit, rgpt.Output, rgpt.Errors);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync() => new Dictionary<string, string>
+    {
+        ["RGPT_DATA"] = Path.Combine(_folder, "data"),
+        ["RGPT_Storage__ConnectionString"] = await azurite.ConnectionStringAsync(),
+        ["RGPT_Model__Provider"] = "Offline",
+    };
+}
