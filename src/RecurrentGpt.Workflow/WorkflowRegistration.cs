@@ -55,6 +55,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<LineageReader>();
         services.TryAddSingleton<StoryRewinder>();
         services.TryAddSingleton<StoryForker>();
+        services.TryAddSingleton<StoryRegenerator>();
         services.TryAddSingleton<LineMoveSignal>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();

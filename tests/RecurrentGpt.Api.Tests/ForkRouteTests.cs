@@ -38,7 +38,7 @@ public class ForkRouteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         HttpAnswer forkAtTwo = await api.WaitForAsync("harbour-fork", s => ApiDriver.Is(s, "awaiting-choice", 2));
         Assert.Equal(parentAtTwo.Number("paragraphCount"), forkAtTwo.Number("paragraphCount"));
 
-        HttpAnswer export = await api.SendAsync(HttpCall.To("GET", "/api/stories/harbour-fork/export?format=md"), "ExportStory", "harbour-fork");
+        HttpAnswer export = await api.SendAsync(HttpCall.To("GET", "/api/stories/harbour-fork/export", "format=md"), "ExportStory", "harbour-fork");
         Assert.Equal(200, export.Status);
         Assert.StartsWith($"---\nforked_from: {id}\nforked_at_step: 1\n---\n", export.Body, StringComparison.Ordinal);
 

@@ -11,8 +11,22 @@ using RecurrentGpt.Workflow.Stories;
 namespace RecurrentGpt.Api.Handlers;
 
 /// <summary>The story as a tree: rewind, the branches it left, reading one, restoring one, and forks.</summary>
-public sealed class StoryLines(StoryRewinder rewinder, StoryForker forker, StoryText text)
+public sealed class StoryLines(StoryRewinder rewinder, StoryForker forker, StoryRegenerator regenerator, StoryText text)
 {
+    public async Task<IResult> RegenerateAsync(ApiCall call) =>
+        Moved("regenerate", await regenerator.RegenerateAsync(call.StoryId, call.Cancellation));
+
+    public async Task<IResult> ChooseAlternativeAsync(ApiCall call)
+    {
+        string storyId = call.StoryId;
+        int step = call.RouteNumber("n", "step", 1);
+        AlternativeRequest body = await RequestBody.ReadJsonAsync<AlternativeRequest>(call.Request, call.Cancellation);
+        int index = body.Index is int chosen and >= 1
+            ? chosen
+            : throw ApiProblem.Invalid("index must be a whole number from 1 (the step's first take)");
+        return Moved("choose-alternative", await regenerator.ChooseAsync(storyId, step, index, call.Cancellation));
+    }
+
     public async Task<IResult> ForkAsync(ApiCall call)
     {
         string parentId = call.StoryId;

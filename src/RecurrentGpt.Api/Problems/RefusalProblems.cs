@@ -22,6 +22,7 @@ internal static class RefusalProblems
         StoryRefusal.AlreadyAtStep => ApiProblem.Conflict("already-at-step", "The story is at that step already", refused.Message),
         StoryRefusal.BranchNotFound => new ApiProblem(404, "branch-not-found", "No such branch", refused.Message),
         StoryRefusal.NotForkable => ApiProblem.Conflict("not-forkable", "This story cannot be forked there", refused.Message),
+        StoryRefusal.AlternativeNotFound => new ApiProblem(404, "alternative-not-found", "No such alternative", refused.Message),
         StoryRefusal.OverrideLimit => ApiProblem.Conflict("override-limit", "This fork cannot rewrite more inherited paragraphs", refused.Message),
         _ => throw new InvalidOperationException($"the refusal {refused.Refusal} has no HTTP problem"),
     };

@@ -32,6 +32,8 @@ public static class ApiRouteTable
         Route<StoryLines>("GetBranch", HttpMethods.Get, ApiRoutes.Branch, ApiAccess.Read, (h, c) => h.GetAsync(c)),
         Route<StoryLines>("RestoreBranch", HttpMethods.Post, ApiRoutes.RestoreBranch, ApiAccess.Change, (h, c) => h.RestoreAsync(c)),
         Route<StoryLines>("ForkStory", HttpMethods.Post, ApiRoutes.Fork, ApiAccess.Change, (h, c) => h.ForkAsync(c)),
+        Route<StoryLines>("RegenerateStep", HttpMethods.Post, ApiRoutes.Regenerate, ApiAccess.Change, (h, c) => h.RegenerateAsync(c)),
+        Route<StoryLines>("ChooseAlternative", HttpMethods.Put, ApiRoutes.Alternative, ApiAccess.Change, (h, c) => h.ChooseAlternativeAsync(c)),
         Route<PlanChoiceWebhook>("PlanChoiceWebhook", HttpMethods.Post, ApiRoutes.PlanChoiceHook, ApiAccess.Signed, (h, c) => h.ReceiveAsync(c))
             with { InternalFailure = PlanChoiceWebhook.InternalFailure },
         new("OpenApiDocument", HttpMethods.Get, ApiRoutes.OpenApi, ApiAccess.Public, (_, _) => Task.FromResult(OpenApiDocument.Result())),

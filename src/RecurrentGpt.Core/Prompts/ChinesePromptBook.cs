@@ -89,6 +89,9 @@ public sealed class ChinesePromptBook : PromptBook
     public override string CompressionRequest(int currentUnits, int capUnits) =>
         $"这份记忆有{currentUnits}字，上限是{capUnits}字。";
 
+    public override string AnotherTake(int take) =>
+        $"这是这一步的第{take}稿：作者要求重写。请根据同样的材料重新写这一段，不要重复之前的稿子。";
+
     public override string Heading(string tag) => tag switch
     {
         PromptTags.Premise => "故事设定",

@@ -89,6 +89,9 @@ public sealed class EnglishPromptBook : PromptBook
     public override string CompressionRequest(int currentUnits, int capUnits) =>
         $"This memory has {currentUnits} words; the limit is {capUnits}.";
 
+    public override string AnotherTake(int take) =>
+        $"This is take {take} of this step: the writer asked for it again. Write the paragraph afresh from the same material; do not repeat an earlier take.";
+
     public override string Heading(string tag) => tag switch
     {
         PromptTags.Premise => "The premise",

@@ -31,6 +31,9 @@ public abstract class PromptBook
     /// <summary>The compression request's user text.</summary>
     public abstract string CompressionRequest(int currentUnits, int capUnits);
 
+    /// <summary>Said after a step's sections when the writer asked for the step again: the same inputs, a fresh paragraph.</summary>
+    public abstract string AnotherTake(int take);
+
     /// <summary>Section headings of the user message, in this language, keyed by the tag name.</summary>
     public abstract string Heading(string tag);
 

@@ -44,6 +44,11 @@ public sealed class PromptBuilder(WriterSettings settings)
             .Section(PromptTags.Previous, step.PreviousParagraph)
             .Section(PromptTags.Plan, step.ChosenPlan)
             .ToString();
+        if (step.Take > 1)
+        {
+            user += "\n\n" + book.AnotherTake(step.Take);
+        }
+
         return Request(OutputSchemas.StepName, OutputSchemas.Step(rewrite, recommend), book, book.StepSystem(rewrite, recommend, Lengths), user);
     }
 

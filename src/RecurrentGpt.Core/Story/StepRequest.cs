@@ -11,4 +11,8 @@ public sealed record StepRequest(
     string PreviousParagraph,
     ShortTermMemory ShortTermMemory,
     IReadOnlyList<RetrievedMemory> LongTermMemories,
-    string ChosenPlan);
+    string ChosenPlan)
+{
+    /// <summary>1 for a step's first writing; n for the n-th, asked for by a regeneration from the same inputs.</summary>
+    public int Take { get; init; } = 1;
+}

@@ -38,6 +38,21 @@ public sealed class StoryLineFunctions(FunctionsHttp http)
         string id,
         CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
 
+    [Function(nameof(RegenerateStep))]
+    public Task<IActionResult> RegenerateStep(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Regenerate)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
+
+    [Function(nameof(ChooseAlternative))]
+    public Task<IActionResult> ChooseAlternative(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Alternative)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string n,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
+
     [Function(nameof(RestoreBranch))]
     public Task<IActionResult> RestoreBranch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RestoreBranch)] HttpRequest request,

@@ -18,6 +18,9 @@ internal static class PlanChoiceRow
             [nameof(PlanChoice.RecordedAt)] = StoredTime.Format(choice.RecordedAt),
         };
         entity.SetOptional(nameof(PlanChoice.PlanIndex), choice.PlanIndex);
+        entity.SetOptional(RegeneratesStory, choice.Regenerates?.StoryId);
+        entity.SetOptional(RegeneratesBranch, choice.Regenerates?.Branch);
+        entity.SetOptional(nameof(PlanChoice.Take), choice.Take == 1 ? null : choice.Take);
         if (choice.Usage is TokenUsage usage)
         {
             entity[InputTokens] = usage.InputTokens;
@@ -38,9 +41,13 @@ internal static class PlanChoiceRow
         Usage = entity.GetInt64(InputTokens) is long input
             ? new TokenUsage(input, entity.GetInt64(OutputTokens) ?? 0, entity.GetInt32(Calls) ?? 0)
             : null,
+        Regenerates = entity.GetString(RegeneratesStory) is string story ? new LineRef(story, entity.RequireInt32(RegeneratesBranch)) : null,
+        Take = entity.GetInt32(nameof(PlanChoice.Take)) ?? 1,
     };
 
     private const string InputTokens = "InputTokens";
     private const string OutputTokens = "OutputTokens";
     private const string Calls = "Calls";
+    private const string RegeneratesStory = "RegeneratesStory";
+    private const string RegeneratesBranch = "RegeneratesBranch";
 }

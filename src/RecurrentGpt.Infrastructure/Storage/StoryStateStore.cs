@@ -205,7 +205,8 @@ public sealed class StoryStateStore(StorageClients clients)
     /// row, and <paramref name="removeBranch"/> (when given) deletes the branch row of the line being restored. Either all
     /// of it happens or none: a concurrent change of the state fails it with <see cref="ConcurrencyConflictException"/>.
     /// </summary>
-    public async Task<string> MoveAsync(StoryState moved, string etag, StoryState? keep, int? removeBranch, CancellationToken cancellationToken)
+    /// <param name="choice">A choice recorded on the new line in the same transaction (a regeneration's), or null.</param>
+    public async Task<string> MoveAsync(StoryState moved, string etag, StoryState? keep, int? removeBranch, CancellationToken cancellationToken, PlanChoice? choice = null)
     {
         ArgumentNullException.ThrowIfNull(moved);
         ArgumentException.ThrowIfNullOrWhiteSpace(etag);
@@ -213,6 +214,11 @@ public sealed class StoryStateStore(StorageClients clients)
         {
             new(TableTransactionActionType.UpdateReplace, StoryStateRow.ToEntity(moved), new ETag(etag)),
         };
+        if (choice is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, PlanChoiceRow.ToEntity(moved.CurrentLine, choice)));
+        }
+
         if (keep is not null)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, StoryStateRow.ToEntity(keep, StorageKeys.BranchRow(keep.CurrentLine.Branch))));

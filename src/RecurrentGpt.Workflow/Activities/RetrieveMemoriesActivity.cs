@@ -13,6 +13,7 @@ namespace RecurrentGpt.Workflow.Activities;
 public sealed class RetrieveMemoriesActivity(
     StoryStateUpdater updater,
     StoryStateStore states,
+    StepRecordStore records,
     LongTermRecall recall) : TaskActivity<StepRef, IReadOnlyList<RetrievedMemory>>
 {
     public override async Task<IReadOnlyList<RetrievedMemory>> RunAsync(TaskActivityContext context, StepRef step)
@@ -26,6 +27,9 @@ public sealed class RetrieveMemoriesActivity(
 
         PlanChoice choice = await states.GetChoiceAsync(state.CurrentLine, step.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"no plan is recorded for step {step.Step} of story {step.StoryId}");
-        return await recall.RecallAsync(state, choice.Plan, CancellationToken.None);
+        // A regeneration recalls what the first take recalled: its inputs are that record's.
+        return choice.Regenerates is { } original
+            ? (await records.ReadAsync(original, step.Step, CancellationToken.None))?.Inputs.LongTermMemories ?? []
+            : await recall.RecallAsync(state, choice.Plan, CancellationToken.None);
     }
 }

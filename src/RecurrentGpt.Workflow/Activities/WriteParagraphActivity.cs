@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
+using RecurrentGpt.Core.Lines;
 using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
@@ -39,11 +40,9 @@ public sealed class WriteParagraphActivity(
 
         PlanChoice choice = await states.GetChoiceAsync(state.CurrentLine, write.Step, CancellationToken.None)
             ?? throw new InvalidOperationException($"no plan is recorded for step {write.Step} of story {write.StoryId}");
-        StoredParagraph previous = await text.ParagraphAsync(state, state.ParagraphCount - 1, CancellationToken.None)
-            ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
-        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(state, write, RecallPolicy.For(state));
-
-        StepRequest request = StepInputs.For(state, write.Step, previous.Text, recalled, choice.Plan);
+        StepRequest request = choice.Regenerates is LineRef original
+            ? await AgainAsync(original, write.Step, choice.Take)
+            : await FreshAsync(state, write, choice);
         WriterResult<StepOutcome> result = await new RecurrentWriter(chat, state.Settings).WriteStepAsync(request, RecommendedChoice.IsAskedFor(state), CancellationToken.None);
 
         var record = new StepRecord(write.StoryId, write.Step, request, result.Exchanges, result.Value.Draft, result.Value.Memory.Text, result.Value.Bounding, time.GetUtcNow())
@@ -52,6 +51,23 @@ public sealed class WriteParagraphActivity(
         };
         await records.WriteAsync(state.CurrentLine, record, CancellationToken.None);
         return new StepWritten(write.Step, result.Exchanges.Count);
+    }
+
+    /// <summary>A step's inputs as its state, its choice and this step's recall make them.</summary>
+    private async Task<StepRequest> FreshAsync(StoryState state, WriteRequest write, PlanChoice choice)
+    {
+        StoredParagraph previous = await text.ParagraphAsync(state, state.ParagraphCount - 1, CancellationToken.None)
+            ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
+        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(state, write, RecallPolicy.For(state));
+        return StepInputs.For(state, write.Step, previous.Text, recalled, choice.Plan);
+    }
+
+    /// <summary>A regeneration's inputs: exactly those the first take's record holds, as another take.</summary>
+    private async Task<StepRequest> AgainAsync(LineRef original, int step, int take)
+    {
+        StepRecord first = await records.ReadAsync(original, step, CancellationToken.None)
+            ?? throw new InvalidOperationException($"step {step} of line {original} has no record to write again");
+        return first.Inputs with { Take = take };
     }
 
     private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(StoryState state, WriteRequest write, RecallPolicy? policy)

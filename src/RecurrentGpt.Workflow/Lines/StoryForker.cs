@@ -29,12 +29,6 @@ public sealed class StoryForker(
             throw new StoryRefusedException(StoryRefusal.NotForkable, $"story {parentId} has not opened yet: there is no step to fork from");
         }
 
-        if (fromStep < 0 || fromStep > parent.Step)
-        {
-            throw new StoryRefusedException(StoryRefusal.StepNotFound,
-                $"story {parentId} has committed steps 0 to {parent.Step}; fork from one of those (0 is just after the opening)");
-        }
-
         IReadOnlyList<string> ancestors = [parent.StoryId, .. parent.Fork?.Ancestors ?? []];
         if (ancestors.Count > ForkOrigin.MaxAncestors)
         {
@@ -42,21 +36,11 @@ public sealed class StoryForker(
         }
 
         string id = StoryId.Require(forkId ?? StoryId.New());
+        (MemorySnapshot snapshot, Lineage lineage) = await LineStart.AfterAsync(
+            states, parent, fromStep, LineRef.Root(id), "fork from", StoryRefusal.NotForkable, cancellationToken);
         if (await states.GetAsync(id, cancellationToken) is not null)
         {
             throw new StoryRefusedException(StoryRefusal.StoryExists, $"a story with id \"{id}\" exists already");
-        }
-
-        MemorySnapshot snapshot = await states.GetSnapshotAsync(parent.Lines.OwnerOfStep(fromStep), fromStep, cancellationToken)
-            ?? throw new InvalidOperationException($"story {parentId} has no snapshot of step {fromStep}");
-        Lineage lineage;
-        try
-        {
-            lineage = parent.Lines.ContinuedAfter(fromStep, snapshot.ParagraphCount, LineRef.Root(id));
-        }
-        catch (InvalidOperationException tooDeep)
-        {
-            throw new StoryRefusedException(StoryRefusal.NotForkable, tooDeep.Message);
         }
 
         DateTimeOffset now = time.GetUtcNow();

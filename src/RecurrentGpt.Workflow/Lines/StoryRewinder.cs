@@ -28,12 +28,6 @@ public sealed class StoryRewinder(
     public Task<LineMove> RewindAsync(string storyId, int toStep, CancellationToken cancellationToken) =>
         MoveAsync(storyId, async (current, token) =>
         {
-            if (toStep < 0 || toStep > current.Step)
-            {
-                throw new StoryRefusedException(StoryRefusal.StepNotFound,
-                    $"story {storyId} has committed steps 0 to {current.Step}; rewind to one of those (0 is just after the opening)");
-            }
-
             if (toStep == current.Step)
             {
                 throw new StoryRefusedException(StoryRefusal.AlreadyAtStep, $"story {storyId} stands at step {toStep} already");
@@ -44,21 +38,9 @@ public sealed class StoryRewinder(
                 throw new StoryRefusedException(StoryRefusal.NotRewindable, $"story {storyId} has used all {LineRef.MaxBranch} branch numbers");
             }
 
-            Lineage lineage = current.Lines;
-            MemorySnapshot snapshot = await states.GetSnapshotAsync(lineage.OwnerOfStep(toStep), toStep, token)
-                ?? throw new InvalidOperationException($"story {storyId} has no snapshot of step {toStep}");
-            var line = new LineRef(storyId, current.NextBranch);
-            Lineage continued;
-            try
-            {
-                continued = lineage.ContinuedAfter(toStep, snapshot.ParagraphCount, line);
-            }
-            catch (InvalidOperationException tooDeep)
-            {
-                throw new StoryRefusedException(StoryRefusal.NotRewindable, tooDeep.Message);
-            }
-
-            return (StandingAt(current, continued, snapshot) with { NextBranch = current.NextBranch + 1 }, (int?)null);
+            (MemorySnapshot snapshot, Lineage continued) = await LineStart.AfterAsync(
+                states, current, toStep, new LineRef(storyId, current.NextBranch), "rewind to", StoryRefusal.NotRewindable, token);
+            return new LineDecision(StandingAt(current, continued, snapshot) with { NextBranch = current.NextBranch + 1 }, null);
         }, cancellationToken);
 
     /// <summary>Moves the story back onto branch <paramref name="branch"/>, exactly as it stood when the story left it.</summary>
@@ -69,7 +51,7 @@ public sealed class StoryRewinder(
 
             // What belongs to the line comes back; what belongs to the story (its settings, what it spent) stays as it is now.
             var tip = new MemorySnapshot(left.Step, left.Outline, left.ShortTermMemory, left.Plans, left.RecommendedPlan, left.ParagraphCount);
-            return (StandingAt(current, left.Lineage, tip), (int?)branch);
+            return new LineDecision(StandingAt(current, left.Lineage, tip), branch);
         }, cancellationToken);
 
     /// <summary>The story as it stands, and the lines it left in branch order, each seen from where it stands.</summary>
@@ -91,32 +73,36 @@ public sealed class StoryRewinder(
         (branch is >= 0 and <= LineRef.MaxBranch ? await states.GetBranchAsync(storyId, branch, cancellationToken) : null)
         ?? throw new StoryRefusedException(StoryRefusal.BranchNotFound, $"story {storyId} has no branch {branch}");
 
-    private async Task<LineMove> MoveAsync(string storyId, Func<StoryState, CancellationToken, Task<(StoryState Moved, int? Restored)>> decide, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the story as <paramref name="decide"/> says, from the state it reads (again, after losing a race). With a
+    /// choice, the new line starts writing its first step at once, and the line left is kept whatever it holds.
+    /// </summary>
+    internal async Task<LineMove> MoveAsync(string storyId, Func<StoryState, CancellationToken, Task<LineDecision>> decide, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {
             VersionedState read = await updater.GetVersionedAsync(storyId, cancellationToken);
             StoryState current = RequireMovable(read.State);
             // A restore names a branch row, and the line the story is on never has one: it cannot restore itself.
-            (StoryState moved, int? restored) = await decide(current, cancellationToken);
+            (StoryState moved, int? restored, PlanChoice? choice) = await decide(current, cancellationToken);
             DateTimeOffset now = time.GetUtcNow();
             moved = moved with
             {
                 Generation = current.Generation + 1,
-                Status = StoryLifecycle.NextStatus(current with { Status = StoryStatus.Writing }, moved.ParagraphCount),
+                Status = choice is not null ? StoryStatus.Writing : StoryLifecycle.NextStatus(current with { Status = StoryStatus.Writing }, moved.ParagraphCount),
                 AttentionReason = null,
                 UpdatedAt = now,
             };
 
             // The line being left is kept when it has steps of its own; one left at once (a rewind straight after a
-            // rewind) holds nothing the story does not have elsewhere.
-            StoryState? keep = current.Step >= current.Lines.Current.FirstStep ? current : null;
+            // rewind) holds nothing the story does not have elsewhere. A regeneration keeps it always: it is a take.
+            StoryState? keep = choice is not null || current.Step >= current.Lines.Current.FirstStep ? current : null;
 
             // Written before the move, so a move that lands is told to the orchestration again even if this process dies now.
             await due.ScheduleAsync(new DueWork(now + options.Value.SweepInterval, storyId, DueWorkKind.LineMoved, moved.Generation), cancellationToken);
             try
             {
-                await states.MoveAsync(moved, read.ETag, keep, restored, cancellationToken);
+                await states.MoveAsync(moved, read.ETag, keep, restored, cancellationToken, choice);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -130,7 +116,7 @@ public sealed class StoryRewinder(
     }
 
     /// <summary>The story on <paramref name="lineage"/>, standing as <paramref name="at"/> has it: the line's own fields, the story's others.</summary>
-    private static StoryState StandingAt(StoryState current, Lineage? lineage, MemorySnapshot at) => current with
+    internal static StoryState StandingAt(StoryState current, Lineage? lineage, MemorySnapshot at) => current with
     {
         Lineage = lineage,
         Step = at.Step,

@@ -50,4 +50,7 @@ public enum StoryRefusal
 
     /// <summary>A fork has rewritten as many inherited paragraphs as its state row can list.</summary>
     OverrideLimit,
+
+    /// <summary>The step has no take with this number.</summary>
+    AlternativeNotFound,
 }

@@ -5,58 +5,33 @@ using RecurrentGpt.TestSupport;
 namespace RecurrentGpt.Local.Tests.Cli;
 
 /// <summary><c>rgpt check</c> finds a written story whole, and names the damage done to one, with exit 1.</summary>
-public class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public class CheckCommandTests(AzuriteFixture azurite) : RgptCommandTests(azurite, "check")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rgpt-check-" + Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_written_story_is_whole_and_a_lost_paragraph_is_one_line_and_exit_1()
     {
         const string id = "check-me";
-        using (RgptProcess writer = RgptProcess.Start(await EnvironmentAsync(), _folder, "write", "a lighthouse keeper vanishes", "--paragraphs", "4", "--id", id))
-        {
-            Assert.True(await writer.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, writer.Output);
-        }
+        (int written, string writing, _) = await RunWithOutputAsync("write", "a lighthouse keeper vanishes", "--paragraphs", "4", "--id", id);
+        Assert.True(written == 0, writing);
 
-        using (RgptProcess whole = RgptProcess.Start(await EnvironmentAsync(), _folder, "check", id))
-        {
-            Assert.True(await whole.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, whole.Output);
-            Assert.Contains($"{id}: whole", whole.Output, StringComparison.Ordinal);
-        }
+        (int whole, string wholeOutput, _) = await RunWithOutputAsync("check", id);
+        Assert.True(whole == 0, wholeOutput);
+        Assert.Contains($"{id}: whole", wholeOutput, StringComparison.Ordinal);
 
-        var container = new BlobContainerClient(await azurite.ConnectionStringAsync(), "stories");
+        var container = new BlobContainerClient(await ConnectionStringAsync(), "stories");
         await container.DeleteBlobAsync(StorageKeys.ParagraphBlob(id, 2));
-        using RgptProcess damaged = RgptProcess.Start(await EnvironmentAsync(), _folder, "check", id);
+        (int damaged, string damage, _) = await RunWithOutputAsync("check", id);
 
-        Assert.True(await damaged.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 1, damaged.Output);
-        Assert.Contains($"{id}: paragraph 2 has no blob", damaged.Output, StringComparison.Ordinal);
+        Assert.True(damaged == 1, damage);
+        Assert.Contains($"{id}: paragraph 2 has no blob", damage, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Check_of_an_unknown_story_is_one_line_and_exit_2()
     {
-        using RgptProcess check = RgptProcess.Start(await EnvironmentAsync(), _folder, "check", "no-such-story");
+        (int exit, _, string errors) = await RunWithOutputAsync("check", "no-such-story");
 
-        Assert.Equal(2, await check.WaitForExitAsync(TimeSpan.FromMinutes(1)));
-        Assert.Contains("unknown story id \"no-such-story\"", check.Errors, StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown story id \"no-such-story\"", errors, StringComparison.Ordinal);
     }
-
-    private async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync() => new Dictionary<string, string>
-    {
-        ["RGPT_DATA"] = Path.Combine(_folder, "data"),
-        ["RGPT_Storage__ConnectionString"] = await azurite.ConnectionStringAsync(),
-        ["RGPT_Model__Provider"] = "Offline",
-    };
 }

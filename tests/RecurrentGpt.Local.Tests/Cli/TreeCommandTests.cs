@@ -6,22 +6,8 @@ namespace RecurrentGpt.Local.Tests.Cli;
 /// <c>rgpt fork</c>, <c>rewind</c> and <c>restore</c> as a writer types them: a fork that <c>rgpt resume</c> writes on and
 /// <c>rgpt check</c> finds whole, and every bad input one line on stderr with exit 2.
 /// </summary>
-public class TreeCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public class TreeCommandTests(AzuriteFixture azurite) : RgptCommandTests(azurite, "tree")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rgpt-tree-" + Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_fork_made_with_rgpt_is_written_on_by_resume_and_bad_tree_commands_are_one_line_and_exit_2()
     {
@@ -36,7 +22,7 @@ public class TreeCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal(0, await RunAsync("resume", "tree-fork"));
         (int checkedFork, string whole, _) = await RunWithOutputAsync("check", "tree-fork");
         Assert.True(checkedFork == 0, whole);
-        string export = await File.ReadAllTextAsync(Path.Combine(_folder, "stories", "tree-fork.md"));
+        string export = await File.ReadAllTextAsync(Path.Combine(Folder, "stories", "tree-fork.md"));
         Assert.StartsWith($"---\nforked_from: {root}\nforked_at_step: 1\n---\n\n# ", export, StringComparison.Ordinal);
         Assert.Equal(0, await RunAsync("check", root));
         Assert.Contains($"forked from {root} at step 1", (await RunWithOutputAsync("show", "tree-fork")).Output, StringComparison.Ordinal);
@@ -69,20 +55,4 @@ public class TreeCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal(0, await RunAsync("check", root));
         Assert.Equal(0, await RunAsync("check", "tree-fork"));
     }
-
-    private async Task<int> RunAsync(params string[] arguments) => (await RunWithOutputAsync(arguments)).Exit;
-
-    private async Task<(int Exit, string Output, string Errors)> RunWithOutputAsync(params string[] arguments)
-    {
-        using RgptProcess rgpt = RgptProcess.Start(await EnvironmentAsync(), _folder, arguments);
-        int exit = await rgpt.WaitForExitAsync(TimeSpan.FromMinutes(2));
-        return (exit, rgpt.Output, rgpt.Errors);
-    }
-
-    private async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync() => new Dictionary<string, string>
-    {
-        ["RGPT_DATA"] = Path.Combine(_folder, "data"),
-        ["RGPT_Storage__ConnectionString"] = await azurite.ConnectionStringAsync(),
-        ["RGPT_Model__Provider"] = "Offline",
-    };
 }

@@ -14,6 +14,7 @@ using RecurrentGpt.Workflow.Lines;
 using RecurrentGpt.Workflow.Recall;
 using RecurrentGpt.Workflow.Refusals;
 using RecurrentGpt.Workflow.Stories;
+using static RecurrentGpt.Workflow.Tests.Lines.InteractiveSteps;
 
 namespace RecurrentGpt.Workflow.Tests.Lines;
 
@@ -24,7 +25,6 @@ namespace RecurrentGpt.Workflow.Tests.Lines;
 public class ForkTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int Port = 29192;
-    private static readonly Premise Lighthouse = new("mystery", "a lighthouse keeper named Elias Grey vanishes from a harbour town", null, StoryLanguage.English);
 
     [Fact]
     public async Task A_fork_at_step_five_starts_from_snapshot_five_writes_only_its_own_and_leaves_the_parent_unchanged_to_the_byte()
@@ -293,17 +293,5 @@ public class ForkTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         }
 
         return keys;
-    }
-
-    private static Task<string> StartAsync(WorkflowHarness harness, int paragraphs) =>
-        harness.Get<StoryStarter>().StartAsync(new NewStory(null, Lighthouse, StoryMode.Interactive, paragraphs, TimeoutPolicy.KeepWaiting, null), CancellationToken.None);
-
-    /// <summary>Waits for the story to ask for step <paramref name="step"/>'s plan, gives it, and waits for the step to be committed.</summary>
-    private static async Task ChooseAsync(WorkflowHarness harness, string id, int step, string plan)
-    {
-        await harness.WaitForAsync(id, s => s.Step + 1 == step && s.Status == StoryStatus.AwaitingChoice);
-        ChoiceResult result = await harness.Get<ChoiceRecorder>().RecordAsync(id, step, plan, PlanChoiceSource.Own, null, CancellationToken.None);
-        Assert.Equal(ChoiceResult.Recorded, result);
-        await harness.WaitForAsync(id, s => s.Step == step && s.Status is StoryStatus.AwaitingChoice or StoryStatus.Completed);
     }
 }

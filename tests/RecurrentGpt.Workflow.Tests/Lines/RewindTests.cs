@@ -6,6 +6,7 @@ using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Lines;
 using RecurrentGpt.Workflow.Refusals;
 using RecurrentGpt.Workflow.Stories;
+using static RecurrentGpt.Workflow.Tests.Lines.InteractiveSteps;
 
 namespace RecurrentGpt.Workflow.Tests.Lines;
 
@@ -13,7 +14,6 @@ namespace RecurrentGpt.Workflow.Tests.Lines;
 public class RewindTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int Port = 29190;
-    private static readonly Premise Lighthouse = new("mystery", "a lighthouse keeper named Elias Grey vanishes from a harbour town", null, StoryLanguage.English);
 
     [Fact]
     public async Task A_twelve_step_story_rewound_to_five_continues_from_snapshot_five_and_restores_byte_for_byte()
@@ -146,17 +146,5 @@ public class RewindTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
                 Assert.Null(await harness.Get<StoryStateStore>().GetChoiceAsync(new LineRef(id, 1), 2, CancellationToken.None));
             }
         }
-    }
-
-    private static Task<string> StartAsync(WorkflowHarness harness, int paragraphs) =>
-        harness.Get<StoryStarter>().StartAsync(new NewStory(null, Lighthouse, StoryMode.Interactive, paragraphs, TimeoutPolicy.KeepWaiting, null), CancellationToken.None);
-
-    /// <summary>Waits for the story to ask for step <paramref name="step"/>'s plan, gives it, and waits for the step to be committed.</summary>
-    private static async Task ChooseAsync(WorkflowHarness harness, string id, int step, string plan)
-    {
-        await harness.WaitForAsync(id, s => s.Step + 1 == step && s.Status == StoryStatus.AwaitingChoice);
-        ChoiceResult result = await harness.Get<ChoiceRecorder>().RecordAsync(id, step, plan, PlanChoiceSource.Own, null, CancellationToken.None);
-        Assert.Equal(ChoiceResult.Recorded, result);
-        await harness.WaitForAsync(id, s => s.Step == step && s.Status is StoryStatus.AwaitingChoice or StoryStatus.Completed);
     }
 }
