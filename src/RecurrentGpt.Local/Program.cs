@@ -47,6 +47,7 @@ try
         "check" => new Arguments(rest, []),
         "rewind" or "restore" or "branches" => new Arguments(rest, []),
         "fork" => new Arguments(rest, LineCommands.ForkOptions),
+        "log" => new Arguments(rest, []),
         "export" => new Arguments(rest, ExportCommand.Options),
         "serve" => new Arguments(rest, ServeCommand.Options),
         _ => throw new UsageException($"unknown command \"{command}\"; run rgpt help"),
@@ -59,7 +60,7 @@ try
     ModelChoice model = await ModelSetup.ChooseAsync(configuration, stop.Pause);
 
     // What a command prints as its result stays alone on stdout (list, show --json, export to stdout); notes go to stderr.
-    TextWriter notices = command is "list" or "show" or "export" or "check" or "branches" ? Console.Error : Console.Out;
+    TextWriter notices = command is "list" or "show" or "export" or "check" or "branches" or "log" ? Console.Error : Console.Out;
     var hosts = new LocalStoryHostFactory(LocalPaths.FromEnvironment(), model, configuration, notices);
     return command switch
     {
@@ -72,6 +73,7 @@ try
         "restore" => await new LineCommands(hosts, Console.Out).RestoreAsync(arguments, stop.Pause),
         "branches" => await new LineCommands(hosts, Console.Out).BranchesAsync(arguments, stop.Pause),
         "fork" => await new LineCommands(hosts, Console.Out).ForkAsync(arguments, stop.Pause),
+        "log" => await new LineCommands(hosts, Console.Out).LogAsync(arguments, stop.Pause),
         "serve" => await new ServeCommand(model, hosts, configuration, Console.Out).RunAsync(arguments, stop.Pause),
         _ => await new ExportCommand(hosts, Console.Out).RunAsync(arguments, stop.Pause),
     };

@@ -56,6 +56,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<StoryRewinder>();
         services.TryAddSingleton<StoryForker>();
         services.TryAddSingleton<StoryRegenerator>();
+        services.TryAddSingleton<StoryTimeline>();
         services.TryAddSingleton<LineMoveSignal>();
         services.TryAddSingleton<ParagraphEditor>();
         services.TryAddSingleton<StoryControl>();

@@ -42,6 +42,14 @@ public class ForkRouteTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         Assert.Equal(200, export.Status);
         Assert.StartsWith($"---\nforked_from: {id}\nforked_at_step: 1\n---\n", export.Body, StringComparison.Ordinal);
 
+        HttpAnswer timeline = await api.SendAsync(HttpCall.To("GET", "/api/stories/harbour-fork/timeline"), "GetTimeline", "harbour-fork");
+        Assert.Equal(200, timeline.Status);
+        Assert.Equal(id, timeline.Json.GetProperty("forkedFrom").GetProperty("storyId").GetString());
+        JsonElement[] steps = [.. timeline.Json.GetProperty("steps").EnumerateArray()];
+        Assert.Equal([true, false], steps.Select(step => step.GetProperty("inherited").GetBoolean()));
+        Assert.Equal(["own", "own"], steps.Select(step => step.GetProperty("planSource").GetString()));
+        Assert.Equal("Mara rows out to the reef instead.", steps[1].GetProperty("plan").GetString());
+
         // The parent did not move.
         HttpAnswer parent = await api.SendAsync(HttpCall.To("GET", $"/api/stories/{id}"), "GetStory", id);
         Assert.Equal((2, parentAtTwo.Number("paragraphCount"), parentAtTwo.ETag), (parent.Number("step"), parent.Number("paragraphCount"), parent.ETag));

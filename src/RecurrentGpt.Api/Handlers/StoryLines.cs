@@ -11,8 +11,24 @@ using RecurrentGpt.Workflow.Stories;
 namespace RecurrentGpt.Api.Handlers;
 
 /// <summary>The story as a tree: rewind, the branches it left, reading one, restoring one, and forks.</summary>
-public sealed class StoryLines(StoryRewinder rewinder, StoryForker forker, StoryRegenerator regenerator, StoryText text)
+public sealed class StoryLines(StoryRewinder rewinder, StoryForker forker, StoryRegenerator regenerator, StoryTimeline timeline, StoryText text)
 {
+    public async Task<IResult> TimelineAsync(ApiCall call)
+    {
+        int from = call.QueryNumber("from", 1, 1, int.MaxValue);
+        int count = call.QueryNumber("count", 50, 1, StoryTimeline.MaxPage);
+        Timeline page = await timeline.ReadAsync(call.StoryId, from, count, call.Cancellation);
+        StoryState story = page.Story;
+        return ApiResults.Json(200, new TimelineView(
+            story.StoryId, story.Step, story.CurrentLine.Branch, story.ParagraphCount - story.Step,
+            story.Fork is null ? null : new ForkedFromView(story.Fork.ParentId, story.Fork.Step),
+            page.Steps.Select(step => new TimelineStepView(
+                step.Step, step.Plan, step.PlanSource is { } source ? ContractJson.Name(source) : null, step.Take, step.ParagraphIndex,
+                step.Words, step.Author is { } author ? ContractJson.Name(author) : null, step.Revision, step.Line.StoryId, step.Line.Branch,
+                step.Inherited, step.Takes.Count, step.Takes.FirstOrDefault(take => take.Stands)?.Index ?? 1, step.BranchesLeaving)).ToList(),
+            page.Branches.Select(View).ToList(), page.From, page.Next));
+    }
+
     public async Task<IResult> RegenerateAsync(ApiCall call) =>
         Moved("regenerate", await regenerator.RegenerateAsync(call.StoryId, call.Cancellation));
 

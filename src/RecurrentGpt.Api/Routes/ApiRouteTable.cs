@@ -31,6 +31,7 @@ public static class ApiRouteTable
         Route<StoryLines>("ListBranches", HttpMethods.Get, ApiRoutes.Branches, ApiAccess.Read, (h, c) => h.ListAsync(c)),
         Route<StoryLines>("GetBranch", HttpMethods.Get, ApiRoutes.Branch, ApiAccess.Read, (h, c) => h.GetAsync(c)),
         Route<StoryLines>("RestoreBranch", HttpMethods.Post, ApiRoutes.RestoreBranch, ApiAccess.Change, (h, c) => h.RestoreAsync(c)),
+        Route<StoryLines>("GetTimeline", HttpMethods.Get, ApiRoutes.Timeline, ApiAccess.Read, (h, c) => h.TimelineAsync(c)),
         Route<StoryLines>("ForkStory", HttpMethods.Post, ApiRoutes.Fork, ApiAccess.Change, (h, c) => h.ForkAsync(c)),
         Route<StoryLines>("RegenerateStep", HttpMethods.Post, ApiRoutes.Regenerate, ApiAccess.Change, (h, c) => h.RegenerateAsync(c)),
         Route<StoryLines>("ChooseAlternative", HttpMethods.Put, ApiRoutes.Alternative, ApiAccess.Change, (h, c) => h.ChooseAlternativeAsync(c)),

@@ -26,6 +26,7 @@ public static class ApiRoutes
     public const string Branch = "stories/{id}/branches/{n}";
     public const string RestoreBranch = "stories/{id}/branches/{n}/restore";
     public const string Fork = "stories/{id}/fork";
+    public const string Timeline = "stories/{id}/timeline";
     public const string Regenerate = "stories/{id}/regenerate";
     public const string Alternative = "stories/{id}/steps/{n}/alternative";
     public const string PlanChoiceHook = "hooks/plan-choice";

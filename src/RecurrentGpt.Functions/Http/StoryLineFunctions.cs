@@ -31,6 +31,13 @@ public sealed class StoryLineFunctions(FunctionsHttp http)
         string n,
         CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id, ["n"] = n }, cancellationToken);
 
+    [Function(nameof(GetTimeline))]
+    public Task<IActionResult> GetTimeline(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Timeline)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken) => http.RunAsync(request, client, new() { ["id"] = id }, cancellationToken);
+
     [Function(nameof(ForkStory))]
     public Task<IActionResult> ForkStory(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Fork)] HttpRequest request,

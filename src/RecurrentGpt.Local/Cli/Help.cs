@@ -18,6 +18,8 @@ internal static class Help
                                               the steps after it are kept as a branch. rgpt resume continues it.
           rgpt branches <id>                  Lists the branches a story left by rewinding.
           rgpt restore <id> <branch>          Puts a story back on a branch it left, exactly as it was.
+          rgpt log <id>                       The story's timeline: per step how its plan was chosen, its words and
+                                              author, its takes and the branches that leave after it.
           rgpt fork <id> <step> [--id NEW] [--mode auto|interactive]
               Forks a story at a committed step into a new story that shares the text up to there (nothing is
               copied) and goes its own way; the story forked stays as it is. rgpt resume NEW continues the fork.

@@ -16,6 +16,54 @@ internal sealed class LineCommands(LocalStoryHostFactory hosts, TextWriter outpu
 {
     public static readonly string[] ForkOptions = ["id", "mode"];
 
+    // A log shows a story's steps a page at a time, up to the longest story there can be.
+    private const int MaxLoggedSteps = StoryLimits.MaxTargetParagraphs;
+    private const int PlanWidth = 60;
+
+    public async Task<int> LogAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        string id = StoryIds.Check(args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("log needs exactly one story id"));
+        await using LocalStoryHost host = await hosts.StartAsync(cancellationToken, takesWork: false);
+        StoryTimeline timeline = host.Get<StoryTimeline>();
+        Timeline page = await RefusalsAsUsage(id, () => timeline.ReadAsync(id, 1, StoryTimeline.MaxPage, cancellationToken));
+        StoryState story = page.Story;
+        string fork = story.Fork is null ? string.Empty : $", a fork of {story.Fork.ParentId} at step {story.Fork.Step}";
+        output.WriteLine($"{id}: step {story.Step} on branch {story.CurrentLine.Branch}, {story.ParagraphCount - story.Step} opening paragraphs{fork}");
+        output.WriteLine($"{"step",5}  {"chosen",-11}  {"words",5}  {"author",-6}  {"takes",5}  {"branches",-8}  plan");
+        for (int shown = 0; shown < MaxLoggedSteps;)
+        {
+            foreach (TimelineStep step in page.Steps)
+            {
+                string takes = step.Takes.Count > 1 ? $"{step.Takes.First(take => take.Stands).Index}/{step.Takes.Count}" : "1";
+                string leaving = step.BranchesLeaving.Count == 0 ? "-" : string.Join(',', step.BranchesLeaving);
+                string source = (step.PlanSource is { } chosen ? ContractJson.Name(chosen) : "?") + (step.Inherited ? "*" : string.Empty);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{step.Step,5}  {source,-11}  {step.Words,5}  {(step.Author is { } author ? ContractJson.Name(author) : "?"),-6}  {takes,5}  {leaving,-8}  {Shorten(step.Plan ?? string.Empty)}"));
+                shown++;
+            }
+
+            if (page.Next is not int next)
+            {
+                break;
+            }
+
+            page = await timeline.ReadAsync(id, next, StoryTimeline.MaxPage, cancellationToken);
+        }
+
+        if (story.Fork is not null)
+        {
+            output.WriteLine($"* read from the story it was forked from (or an earlier one in its chain)");
+        }
+
+        return ExitCodes.Done;
+    }
+
+    private static string Shorten(string plan)
+    {
+        string line = plan.ReplaceLineEndings(" ");
+        return line.Length <= PlanWidth ? line : line[..(PlanWidth - 1)] + "…";
+    }
+
     public async Task<int> ForkAsync(Arguments args, CancellationToken cancellationToken)
     {
         (string id, int step) = IdAndNumber(args, "fork", "<id> <step> [--id NEW] [--mode auto|interactive] (0 is just after the opening)");

@@ -26,6 +26,11 @@ public class TreeCommandTests(AzuriteFixture azurite) : RgptCommandTests(azurite
         Assert.StartsWith($"---\nforked_from: {root}\nforked_at_step: 1\n---\n\n# ", export, StringComparison.Ordinal);
         Assert.Equal(0, await RunAsync("check", root));
         Assert.Contains($"forked from {root} at step 1", (await RunWithOutputAsync("show", "tree-fork")).Output, StringComparison.Ordinal);
+        (int logged, string log, _) = await RunWithOutputAsync("log", "tree-fork");
+        Assert.True(logged == 0, log);
+        Assert.Contains($"a fork of {root} at step 1", log, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s+1  [a-z]+\*", log);
+        Assert.Matches(@"(?m)^\s+2  [a-z]+ ", log);
 
         (string[] Arguments, string Says)[] refused =
         [
@@ -41,6 +46,8 @@ public class TreeCommandTests(AzuriteFixture azurite) : RgptCommandTests(azurite
             (["rewind", root], "rewind needs <id> <step>"),
             (["restore", root, "7"], "has no branch 7"),
             (["restore", root, "-1"], "is not a whole number"),
+            (["log", "no-such-story"], "unknown story id \"no-such-story\""),
+            (["log"], "log needs exactly one story id"),
         ];
         foreach ((string[] arguments, string says) in refused)
         {
@@ -48,7 +55,8 @@ public class TreeCommandTests(AzuriteFixture azurite) : RgptCommandTests(azurite
             string command = string.Join(' ', arguments);
             Assert.True(exit == 2, $"rgpt {command}: exit {exit}, {errors}");
             Assert.Contains(says, errors, StringComparison.Ordinal);
-            Assert.Single(errors.Trim().Split('\n'));
+            // One line says what was wrong (a command whose result is its output puts start-up notes on stderr too).
+            Assert.Single(errors.Split('\n'), line => line.StartsWith("rgpt: ", StringComparison.Ordinal));
         }
 
         // None of that changed either story.

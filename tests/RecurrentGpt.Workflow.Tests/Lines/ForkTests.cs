@@ -104,6 +104,13 @@ public class ForkTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         Assert.All(forkText, p => Assert.Contains(p.Text.Trim(), export, StringComparison.Ordinal));
         Assert.Empty(await harness.Get<StoryAudit>().CheckAsync(fork.StoryId, CancellationToken.None));
         Assert.Empty(await harness.Get<StoryAudit>().CheckAsync(parent, CancellationToken.None));
+
+        // Its timeline: steps 1 to 5 are the parent's, read from its line; 6 to 10 are the fork's own.
+        Timeline timeline = await harness.Get<StoryTimeline>().ReadAsync(fork.StoryId, 1, 50, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 10), timeline.Steps.Select(step => step.Step));
+        Assert.Equal([true, true, true, true, true, false, false, false, false, false], timeline.Steps.Select(step => step.Inherited));
+        Assert.Equal(LineRef.Root(parent), timeline.Steps[4].Line);
+        Assert.Equal("Fork step 6: Mara Quint rows out to the reef marker number 6.", timeline.Steps[5].Plan);
     }
 
     [Fact]

@@ -67,6 +67,16 @@ public class RegenerateTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal(first.MemoryAfter, four.Inputs.ShortTermMemory.Text);
         Assert.Equal(takes[0].Paragraph, four.Inputs.PreviousParagraph);
         Assert.Equal([true, false, false], (await regenerator.AlternativesAsync(id, 3, CancellationToken.None)).Select(take => take.Stands));
+
+        // The timeline says so: step 3 has three takes and the first stands; the other two leave after step 2.
+        Timeline timeline = await harness.Get<StoryTimeline>().ReadAsync(id, 1, 50, CancellationToken.None);
+        Assert.Equal([1, 2, 3, 4], timeline.Steps.Select(step => step.Step));
+        Assert.Equal([1, 1, 3, 1], timeline.Steps.Select(step => step.Takes.Count));
+        Assert.True(timeline.Steps[2].Takes[0].Stands);
+        Assert.Equal([1, 2], timeline.Steps[1].BranchesLeaving);
+        Assert.All(timeline.Steps, step => Assert.Equal((PlanChoiceSource.Own, ParagraphAuthor.Model, false), (step.PlanSource!.Value, step.Author!.Value, step.Inherited)));
+        Assert.Equal("Step 4: Elias rows out to the reef at dawn.", timeline.Steps[3].Plan);
+        Assert.All(timeline.Steps, step => Assert.True(step.Words > 0));
         Assert.Empty(await harness.Get<StoryAudit>().CheckAsync(id, CancellationToken.None));
     }
 
