@@ -5,6 +5,7 @@ using RecurrentGpt.Core.Story;
 using RecurrentGpt.Core.Writing;
 using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Workflow.Contracts;
+using RecurrentGpt.Workflow.Lines;
 using RecurrentGpt.Workflow.Stories;
 
 namespace RecurrentGpt.Workflow.Activities;
@@ -19,6 +20,7 @@ public sealed class WriteParagraphActivity(
     StoryStateUpdater updater,
     StoryStateStore states,
     StoryText text,
+    LineageReader lineages,
     StepRecordStore records,
     IChatClient chat,
     TimeProvider time) : TaskActivity<WriteRequest, StepWritten>
@@ -56,9 +58,11 @@ public sealed class WriteParagraphActivity(
     /// <summary>A step's inputs as its state, its choice and this step's recall make them.</summary>
     private async Task<StepRequest> FreshAsync(StoryState state, WriteRequest write, PlanChoice choice)
     {
-        StoredParagraph previous = await text.ParagraphAsync(state, state.ParagraphCount - 1, CancellationToken.None)
+        // Resolved once for both reads: a fork's lineage reads its ancestors' state rows.
+        Lineage lines = await lineages.LinesAsync(state, CancellationToken.None);
+        StoredParagraph previous = await text.ParagraphAsync(lines, state.ParagraphCount - 1, CancellationToken.None)
             ?? throw new InvalidOperationException($"paragraph {state.ParagraphCount - 1} of story {write.StoryId} is missing");
-        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(state, write, RecallPolicy.For(state));
+        IReadOnlyList<RetrievedMemory> recalled = await WithBestMatchInFullAsync(lines, write, RecallPolicy.For(state));
         return StepInputs.For(state, write.Step, previous.Text, recalled, choice.Plan);
     }
 
@@ -70,7 +74,7 @@ public sealed class WriteParagraphActivity(
         return first.Inputs with { Take = take };
     }
 
-    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(StoryState state, WriteRequest write, RecallPolicy? policy)
+    private async Task<IReadOnlyList<RetrievedMemory>> WithBestMatchInFullAsync(Lineage lines, WriteRequest write, RecallPolicy? policy)
     {
         if (policy is not { BestMatchInFull: true } || write.Recalled.Count == 0)
         {
@@ -78,7 +82,7 @@ public sealed class WriteParagraphActivity(
         }
 
         RetrievedMemory best = write.Recalled[0];
-        StoredParagraph? full = await text.ParagraphAsync(state, best.ParagraphIndex, CancellationToken.None);
+        StoredParagraph? full = await text.ParagraphAsync(lines, best.ParagraphIndex, CancellationToken.None);
         return [best with { FullText = full?.Text }, .. write.Recalled.Skip(1)];
     }
 }
