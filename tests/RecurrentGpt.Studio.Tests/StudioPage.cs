@@ -58,6 +58,13 @@ public sealed class StudioPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Readable at this width: nothing forces the reader to scroll sideways.</summary>
+    public async Task AssertFitsAsync()
+    {
+        int overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the viewport");
+    }
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 
     private void Note(List<string> list, string text)

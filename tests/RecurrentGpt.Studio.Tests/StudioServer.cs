@@ -105,9 +105,15 @@ public sealed class StudioServer : IAsyncLifetime
     /// <summary>Saves a full-page screenshot under artifacts/screenshots (CI keeps it with the test results).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        await ScreenshotAsync(page, name, fullPage: true);
+    }
+
+    /// <summary>A screenshot of the whole page, or of what the viewport shows now (a part of a long phone page).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage)
+    {
         string folder = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     private static string FindRepositoryRoot()

@@ -24,5 +24,6 @@ public sealed record StoryView(
     DateTimeOffset? NextEpisodeAt,
     bool HasCallback,
     ForkedFromView? ForkedFrom,
+    int Branch,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

@@ -28,6 +28,7 @@ internal static class StoryViews
         state.NextEpisodeAt,
         state.CallbackUrl is not null,
         state.Fork is null ? null : new ForkedFromView(state.Fork.ParentId, state.Fork.Step),
+        state.CurrentLine.Branch,
         state.CreatedAt,
         state.UpdatedAt);
 

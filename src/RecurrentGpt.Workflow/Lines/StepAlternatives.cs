@@ -33,9 +33,9 @@ public static class StepAlternatives
 
             LineRef line = candidate.Lines.OwnerOfStep(step);
 
-            // The branch row of the take's own line brings back the take as it went on; another line that only
-            // passed through the take is kept only while no better one is known.
-            if (!takes.TryGetValue(line, out var known) || (!known.Stands && candidate.CurrentLine == line))
+            // Choosing a take puts the story at this step with that take standing, so its memory and plans follow it:
+            // a line that stood right after the step wins; then the take's own line (it went on from the take).
+            if (!takes.TryGetValue(line, out var known) || (!known.Stands && Preference(candidate, line, step) > Preference(known.State, line, step)))
             {
                 takes[line] = (candidate, false);
             }
@@ -47,4 +47,7 @@ public static class StepAlternatives
             .Select((take, i) => new StepAlternative(i + 1, take.Key, take.Value.Stands ? null : take.Value.State.CurrentLine.Branch, take.Value.Stands))
             .ToList();
     }
+
+    private static int Preference(StoryState candidate, LineRef take, int step) =>
+        candidate.Step == step ? 2 : candidate.CurrentLine == take ? 1 : 0;
 }

@@ -41,7 +41,7 @@ public class ApiFuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutput
     ];
 
     private static readonly string[] Fields = ["topic", "genre", "description", "language", "mode", "targetParagraphs", "timeoutPolicy", "choiceTimeoutMinutes",
-        "serial", "callbackUrl", "id", "step", "plan", "text", "storyId", "shortTermMemory", "plans"];
+        "serial", "callbackUrl", "id", "step", "plan", "text", "storyId", "shortTermMemory", "plans", "toStep", "fromStep", "index"];
 
     private static readonly string[] Values = ["1", "-1", "0", "2147483648", "-9223372036854775809", "1e400", "3.5", "NaN", "true", "null", "[]", "{}", "\"\"",
         "\"auto\"", "\"interactive\"", "\"en\"", "\"zh\"", "\"https://10.0.0.1/x\"", "\"http://[::1]/\"", "\"\\ud800\"", "\"\\u0000\"", "\"中文的故事\"",

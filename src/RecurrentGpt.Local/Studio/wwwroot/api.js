@@ -77,6 +77,24 @@ export const api = {
   resume: async (id) => (await call("POST", `${story(id)}/resume`)).body,
   cancel: async (id) => (await call("POST", `${story(id)}/cancel`)).body,
   retry: async (id) => (await call("POST", `${story(id)}/retry`)).body,
+  /** Every step of the timeline, a page of 200 at a time (a story has at most 10,000 steps: 50 pages). */
+  timeline: async (id) => {
+    const first = (await call("GET", `${story(id)}/timeline?from=1&count=200`)).body;
+    const steps = [...first.steps];
+    for (let next = first.next, pages = 1; next && pages < 50; pages++) {
+      const page = (await call("GET", `${story(id)}/timeline?from=${next}&count=200`)).body;
+      steps.push(...page.steps);
+      next = page.next;
+    }
+    return { ...first, steps };
+  },
+  branchText: async (id, branch, count) => (await call("GET", `${story(id)}/branches/${branch}?count=${count}`)).body,
+  rewind: async (id, toStep) => (await call("POST", `${story(id)}/rewind`, { body: { toStep } })).body,
+  restore: async (id, branch) => (await call("POST", `${story(id)}/branches/${branch}/restore`)).body,
+  regenerate: async (id) => (await call("POST", `${story(id)}/regenerate`)).body,
+  chooseAlternative: async (id, step, index) => (await call("PUT", `${story(id)}/steps/${step}/alternative`, { body: { index } })).body,
+  /** newId may be empty: the server names the fork. */
+  fork: async (id, fromStep, newId) => (await call("POST", `${story(id)}/fork`, { body: newId ? { fromStep, id: newId } : { fromStep } })).body,
   exportUrl: (id, format) => `${base}/${story(id)}/export?format=${format}`,
   /** The export as a file, fetched with the key (on Azure a plain link would be refused without it). */
   exportFile: async (id, format) => (await send("GET", `${story(id)}/export?format=${format}`, { accept: "*/*" })).blob(),

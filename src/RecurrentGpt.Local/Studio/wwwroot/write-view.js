@@ -7,6 +7,9 @@ import { ParagraphList } from "./paragraphs.js";
 import { MemoryPanel } from "./memory-panel.js";
 import { PlansPanel } from "./plans-panel.js";
 import { StepPanel } from "./step-panel.js";
+import { TimelinePanel } from "./timeline-panel.js";
+import { TakesBar } from "./takes-bar.js";
+import { BranchesPanel } from "./branches-panel.js";
 
 const pollMs = 1000;
 const finishedPollMs = 5000;
@@ -18,6 +21,9 @@ let paragraphs;
 let memory;
 let plans;
 let stepPanel;
+let timeline;
+let takes;
+let branches;
 
 /** One open story: its polling loop ends when the writer leaves it. */
 class StorySession {
@@ -75,6 +81,12 @@ class StorySession {
   }
 
   async loadParagraphs(story) {
+    // On another line (a rewind, a restore, another take) the text after the move point differs: read it all again, quietly.
+    const movedLines = this.story && (story.branch !== this.story.branch || story.paragraphCount < paragraphs.count);
+    if (movedLines) {
+      paragraphs.reset(this.id);
+      this.loadedOnce = false;
+    }
     while (paragraphs.count < story.paragraphCount) {
       const page = await api.paragraphs(this.id, paragraphs.count, pageSize);
       if (!this.active || page.paragraphs.length === 0) return;
@@ -91,7 +103,8 @@ class StorySession {
     paragraphs.setEditable(!(story.status === "created" || story.status === "writing"));
     memory.update(story, etag);
     plans.update(story);
-    stepPanel.update(story);
+    stepPanel.updateStory(story);
+    timeline.update(story);
     if (previous && previous.status !== story.status) announce(`The story is now ${statusLabel(story.status)}.`);
   }
 }
@@ -103,6 +116,13 @@ function renderHead(story, list) {
   byId("story-premise").textContent = [premise.genre, premise.topic, premise.description].filter(Boolean).join(" · ");
   byId("paragraphs").lang = premise.language === "zh" ? "zh" : "en";
   byId("offline-banner").hidden = !story.offlineWriter;
+  const fork = story.forkedFrom;
+  byId("story-fork").hidden = !fork;
+  if (fork) {
+    byId("story-fork-link").textContent = fork.storyId;
+    byId("story-fork-link").href = `#/story/${encodeURIComponent(fork.storyId)}`;
+    byId("story-fork-step").textContent = String(fork.step);
+  }
 
   const status = byId("fact-status");
   status.replaceChildren(h("span", { className: `badge status-${story.status}` }, statusLabel(story.status)));
@@ -228,7 +248,20 @@ export const writeView = {
       },
       afterChoose: () => session?.refreshSoon(0),
     });
-    stepPanel = new StepPanel();
+    // After a move in the tree the page follows the story's latest step and reads everything again at once.
+    const afterMove = () => {
+      timeline.followLatest();
+      session?.refreshSoon(0);
+    };
+    stepPanel = new StepPanel(afterMove);
+    takes = new TakesBar(afterMove);
+    branches = new BranchesPanel(afterMove);
+    timeline = new TimelinePanel((read, step) => {
+      if (!session) return;
+      stepPanel.show(session.story, read, step);
+      takes.update(session.story, read);
+      branches.update(session.story, read);
+    });
     setUpSteering();
   },
 
@@ -245,6 +278,9 @@ export const writeView = {
     memory.reset(id);
     plans.reset(id);
     stepPanel.reset(id);
+    timeline.reset(id);
+    takes.reset(id);
+    branches.reset(id);
     session = new StorySession(id);
     session.refreshSoon(0);
   },
