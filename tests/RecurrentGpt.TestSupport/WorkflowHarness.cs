@@ -72,17 +72,11 @@ public sealed class WorkflowHarness : IAsyncDisposable
         return new WorkflowHarness(host);
     }
 
-    public async Task<StoryState> StateAsync(string storyId) =>
-        (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State
-        ?? throw new InvalidOperationException($"story {storyId} has no state");
+    public Task<StoryState> StateAsync(string storyId) => new Stories.StoryDriver(Services).StateAsync(storyId);
 
     /// <summary>Polls the state row until <paramref name="condition"/> holds, failing with the last state seen after the deadline.</summary>
-    public async Task<StoryState> WaitForAsync(string storyId, Func<StoryState, bool> condition, TimeSpan? timeout = null) =>
-        (await Polling.UntilAsync(
-            async () => (await Get<StoryStateStore>().GetAsync(storyId, CancellationToken.None))?.State,
-            state => state is not null && condition(state),
-            last => $"story {storyId} at step {last?.Step}, status {last?.Status}, paragraphs {last?.ParagraphCount}, reason {last?.AttentionReason}",
-            timeout))!;
+    public Task<StoryState> WaitForAsync(string storyId, Func<StoryState, bool> condition, TimeSpan? timeout = null) =>
+        new Stories.StoryDriver(Services).WaitForAsync(storyId, condition, timeout);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

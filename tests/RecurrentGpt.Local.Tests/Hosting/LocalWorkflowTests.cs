@@ -7,6 +7,7 @@ using RecurrentGpt.Infrastructure.Storage;
 using RecurrentGpt.Local.Cli;
 using RecurrentGpt.Local.Hosting;
 using RecurrentGpt.TestSupport;
+using RecurrentGpt.TestSupport.Stories;
 using RecurrentGpt.Workflow.Choices;
 using RecurrentGpt.Workflow.Stories;
 
@@ -81,6 +82,13 @@ public class LocalWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         // One execution's events only: a step's worth of rows, the same at step 50 as at step 10.
         Assert.True(atEnd <= 60, $"{atEnd} history rows after 50 steps");
         Assert.True(atEnd <= atStep10 + 20, $"history grew from {atStep10} rows at step 10 to {atEnd} at step 50");
+    }
+
+    [Fact]
+    public async Task A_twelve_step_story_rewound_to_five_continues_from_snapshot_five_and_restores_byte_for_byte()
+    {
+        await using LocalStoryHost host = await StartAsync();
+        await RewindScenario.TwelveStepsRewoundToFiveAsync(new StoryDriver(host.Runtime.Services));
     }
 
     [Fact]
