@@ -107,6 +107,7 @@ var storyTables = [
   'Stories'
   'DueWork'
   'WebhookDeliveries'
+  'Readers'
 ]
 
 resource group 'Microsoft.Resources/resourceGroups@2024-11-01' = {

@@ -312,5 +312,5 @@ public sealed class StoryOrchestration : TaskOrchestrator<StoryCursor, StoryOutc
 
     /// <summary>The custom status, in the contract's own names for the status and the mode.</summary>
     private static StoryStatusView Status(int step, StoryProgress progress, StoryStatus status, IReadOnlyList<string>? plans = null, string? reason = null) =>
-        new(step, ContractJson.Name(progress.Mode), ContractJson.Name(status), progress.ParagraphCount, plans, reason);
+        new(step, ContractJson.Name(progress.Mode), ContractJson.Name(status), progress.ParagraphCount, plans, reason, progress.Generation);
 }

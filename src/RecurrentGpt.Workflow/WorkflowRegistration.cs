@@ -55,6 +55,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<LineageReader>();
         services.TryAddSingleton<StoryRewinder>();
         services.TryAddSingleton<StoryForker>();
+        services.TryAddSingleton<Readers.StoryPublisher>();
+        services.TryAddSingleton<Readers.ReaderSessions>();
         services.TryAddSingleton<StoryRegenerator>();
         services.TryAddSingleton<StoryTimeline>();
         services.TryAddSingleton<LineMoveSignal>();

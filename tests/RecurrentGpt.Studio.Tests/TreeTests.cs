@@ -120,7 +120,10 @@ public class TreeTests(StudioServer server)
         string fork = id + "-fork";
         await page.GetByLabel("Id for the new story").FillAsync(fork);
         await studio.Button("Fork the story").ClickAsync();
-        await page.WaitForURLAsync($"**#/story/{fork}");
+
+        // What the page said first (a refusal would be in words there), then where it went.
+        await Expect(page.Locator("#step-status")).ToContainTextAsync($"Forked: {fork}", new() { Timeout = 60_000 });
+        await page.WaitForURLAsync($"**#/story/{fork}", new() { Timeout = 60_000 });
         await Expect(page.Locator("#story-fork")).ToContainTextAsync($"A fork of {id} at step 1");
         await Expect(studio.Paragraphs).ToHaveCountAsync(opening + 1, StepTime);
         JsonElement forked = await server.StoryAsync(fork);

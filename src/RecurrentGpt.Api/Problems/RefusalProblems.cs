@@ -24,6 +24,11 @@ internal static class RefusalProblems
         StoryRefusal.NotForkable => ApiProblem.Conflict("not-forkable", "This story cannot be forked there", refused.Message),
         StoryRefusal.AlternativeNotFound => new ApiProblem(404, "alternative-not-found", "No such alternative", refused.Message),
         StoryRefusal.OverrideLimit => ApiProblem.Conflict("override-limit", "This fork cannot rewrite more inherited paragraphs", refused.Message),
+        StoryRefusal.PublicationNotFound => new ApiProblem(404, "publication-not-found", "No such publication", refused.Message),
+        StoryRefusal.PublicationClosed => ApiProblem.Conflict("publication-closed", "The story is no longer published", refused.Message),
+        StoryRefusal.NotAReader => new ApiProblem(401, "not-a-reader", "Not a reader of this publication", refused.Message),
+        StoryRefusal.ChoiceNotAllowed => new ApiProblem(400, "choice-not-allowed", "This publication does not take that choice", refused.Message),
+        StoryRefusal.PublicationLimit => ApiProblem.Conflict("publication-limit", "The story has as many publications as it can have", refused.Message),
         _ => throw new InvalidOperationException($"the refusal {refused.Refusal} has no HTTP problem"),
     };
 }

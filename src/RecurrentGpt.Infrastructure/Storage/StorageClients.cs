@@ -39,6 +39,7 @@ public sealed class StorageClients
         Stories = tables.GetTableClient(StorageOptions.StoriesTable);
         DueWork = tables.GetTableClient(StorageOptions.DueWorkTable);
         WebhookDeliveries = tables.GetTableClient(StorageOptions.WebhookDeliveriesTable);
+        Readers = tables.GetTableClient(StorageOptions.ReadersTable);
     }
 
     public BlobContainerClient Container { get; }
@@ -51,6 +52,8 @@ public sealed class StorageClients
 
     public TableClient WebhookDeliveries { get; }
 
+    public TableClient Readers { get; }
+
     /// <summary>Creates the container and the tables if they are missing; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -59,5 +62,6 @@ public sealed class StorageClients
         await Stories.CreateIfNotExistsAsync(cancellationToken);
         await DueWork.CreateIfNotExistsAsync(cancellationToken);
         await WebhookDeliveries.CreateIfNotExistsAsync(cancellationToken);
+        await Readers.CreateIfNotExistsAsync(cancellationToken);
     }
 }

@@ -25,6 +25,9 @@ public sealed class StorageOptions : ISelfValidatingOptions
     /// <summary>Webhook delivery ids already handled, so a redelivery is a no-op.</summary>
     public const string WebhookDeliveriesTable = "WebhookDeliveries";
 
+    /// <summary>Table of publications' readers: partition = publication id; the pointer to the story, a row per reader (by token hash), a row per day's spend.</summary>
+    public const string ReadersTable = "Readers";
+
     /// <summary>Used when <see cref="BlobServiceUri"/> and <see cref="TableServiceUri"/> are empty.</summary>
     public string? ConnectionString { get; set; } = DevelopmentConnectionString;
 

@@ -12,6 +12,7 @@ public static class StorageRegistration
         services.AddSingleton<ParagraphStore>();
         services.AddSingleton<StepRecordStore>();
         services.AddSingleton<StoryStateStore>();
+        services.AddSingleton<PublicationStore>();
         services.AddSingleton<StoryCatalogue>();
         services.AddSingleton<DueWorkIndex>();
         services.AddSingleton<WebhookDeliveryLog>();

@@ -21,9 +21,19 @@ public sealed class StoryForker(
     IOptions<WorkflowOptions> options,
     TimeProvider time)
 {
-    public async Task<StoryFork> ForkAsync(string parentId, int fromStep, string? forkId, StoryMode? mode, CancellationToken cancellationToken)
+    public async Task<StoryFork> ForkAsync(string parentId, int fromStep, string? forkId, StoryMode? mode, CancellationToken cancellationToken) =>
+        await ForkAsync(await updater.GetAsync(parentId, cancellationToken), fromStep, forkId, mode, cancellationToken);
+
+    /// <summary>
+    /// Forks <paramref name="parent"/> as given — the story as it stands now, or as it stood when it was published (a
+    /// reader's fork reads the lineage the publication froze, whatever the writer has done on the story since).
+    /// </summary>
+    /// <param name="shape">Changes the new story before it is written (a reader's fork: how long it may grow, how it waits).</param>
+    public async Task<StoryFork> ForkAsync(
+        StoryState parent, int fromStep, string? forkId, StoryMode? mode, CancellationToken cancellationToken, Func<StoryState, StoryState>? shape = null)
     {
-        StoryState parent = await updater.GetAsync(parentId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(parent);
+        string parentId = parent.StoryId;
         if (!parent.IsOpened)
         {
             throw new StoryRefusedException(StoryRefusal.NotForkable, $"story {parentId} has not opened yet: there is no step to fork from");
@@ -70,6 +80,7 @@ public sealed class StoryForker(
             // Not inherited: the parent's serial schedule (a fork is written when its writer says), its callback (that
             // subscriber asked about the parent), its tokens (the parent spent them) and its branches (the parent's lines).
         };
+        fork = shape?.Invoke(fork) ?? fork;
         fork = fork with { Status = StoryLifecycle.NextStatus(fork, fork.ParagraphCount) };
 
         // Written first, so a fork whose state row lands is started even if this process dies straight after.

@@ -53,4 +53,19 @@ public enum StoryRefusal
 
     /// <summary>The step has no take with this number.</summary>
     AlternativeNotFound,
+
+    /// <summary>No publication has this id (or it has not finished being published).</summary>
+    PublicationNotFound,
+
+    /// <summary>The publication is unpublished: no new readers or reader steps.</summary>
+    PublicationClosed,
+
+    /// <summary>The reader token is missing, malformed or not one of this publication's readers.</summary>
+    NotAReader,
+
+    /// <summary>The publication does not allow this kind of choice (a plan number, or the reader's own words).</summary>
+    ChoiceNotAllowed,
+
+    /// <summary>The story has as many publications as it can list.</summary>
+    PublicationLimit,
 }

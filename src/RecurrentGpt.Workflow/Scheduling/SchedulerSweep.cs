@@ -28,6 +28,10 @@ public sealed partial class SchedulerSweep(
     private const int MaxForgottenPerSweep = 100;
     private static readonly TimeSpan DeliveryMemory = TimeSpan.FromDays(2);
 
+    // How long after a move its telling is repeated while the instance has not shown it followed (a host that runs
+    // the instance at all does so within seconds; this bounds the repeats when none does).
+    private static readonly TimeSpan MoveWatch = TimeSpan.FromMinutes(10);
+
     public async Task<SweepReport> RunOnceAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
@@ -81,10 +85,16 @@ public sealed partial class SchedulerSweep(
 
                     break;
                 case DueWorkKind.LineMoved when state is not null && state.Generation == entry.Step:
-                    // The move's own telling may have been lost (the process died after the move): tell it once more.
+                    // The move's own telling may have been lost (the process died after the move, or the instance was
+                    // finishing its last step and completed without reading it): tell it again each interval until the
+                    // instance shows it followed, for a bounded time after the move.
                     try
                     {
-                        await moves.SendAsync(state, cancellationToken);
+                        if (!await moves.SendAsync(state, cancellationToken) && now - state.UpdatedAt < MoveWatch)
+                        {
+                            await due.ScheduleAsync(entry with { DueAt = now + options.Value.SweepInterval }, cancellationToken);
+                        }
+
                         raised++;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
