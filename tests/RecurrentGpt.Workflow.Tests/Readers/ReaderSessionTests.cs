@@ -23,11 +23,7 @@ public class ReaderSessionTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     {
         await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port);
         var story = new StoryDriver(harness.Services);
-        string writer = await story.StartInteractiveAsync(20);
-        for (int step = 1; step <= 5; step++)
-        {
-            await story.ChooseAsync(writer, step, $"Step {step}: Elias follows the brass key to place number {step}.");
-        }
+        string writer = await WrittenAsync(story, 5);
 
         Publication publication = await harness.Get<StoryPublisher>().PublishAsync(writer, AtStepFour, CancellationToken.None);
         string writerBefore = await StoryFootprint.ReadAsync(await azurite.ConnectionStringAsync(), writer);
@@ -92,11 +88,7 @@ public class ReaderSessionTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     {
         await using WorkflowHarness harness = await WorkflowHarness.StartAsync(azurite, Port);
         var story = new StoryDriver(harness.Services);
-        string writer = await story.StartInteractiveAsync(20);
-        for (int step = 1; step <= 4; step++)
-        {
-            await story.ChooseAsync(writer, step, $"Step {step}: Elias climbs to landing {step}.");
-        }
+        string writer = await WrittenAsync(story, 4);
 
         StoryPublisher publisher = harness.Get<StoryPublisher>();
         ReaderSessions readers = harness.Get<ReaderSessions>();
@@ -132,5 +124,17 @@ public class ReaderSessionTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             readers.ChooseAsync(publication.PublicationId, token, new ReaderChoice(2, null), CancellationToken.None))).Refusal);
         Assert.Equal(reader.Story.StoryId, (await readers.GetAsync(publication.PublicationId, token, CancellationToken.None)).Story.StoryId);
         Assert.Equal(readerBefore, await StoryFootprint.ReadAsync(await azurite.ConnectionStringAsync(), reader.Story.StoryId));
+    }
+
+    /// <summary>The writer's interactive story, written <paramref name="steps"/> steps.</summary>
+    private static async Task<string> WrittenAsync(StoryDriver story, int steps)
+    {
+        string writer = await story.StartInteractiveAsync(20);
+        for (int step = 1; step <= steps; step++)
+        {
+            await story.ChooseAsync(writer, step, $"Step {step}: Elias follows the brass key to place number {step}.");
+        }
+
+        return writer;
     }
 }
